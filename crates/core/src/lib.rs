@@ -5,6 +5,11 @@
 //! `cargo test -p talent_core`.
 #![warn(missing_docs)]
 
+pub mod bar_layout;
 pub mod dataset;
+pub mod format;
+pub mod labels;
+pub mod series;
+pub mod url_state;
 
 pub use dataset::{Dataset, Fact, Lang};
