@@ -6,9 +6,13 @@
 #![warn(missing_docs)]
 
 pub mod bar_layout;
+pub mod checks;
 pub mod dataset;
+pub mod derived;
 pub mod format;
 pub mod labels;
+pub mod metrics;
+pub mod network;
 pub mod series;
 pub mod url_state;
 
