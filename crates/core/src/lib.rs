@@ -6,6 +6,7 @@
 #![warn(missing_docs)]
 
 pub mod bar_layout;
+pub mod career_flows;
 pub mod checks;
 pub mod dataset;
 pub mod derived;
@@ -13,6 +14,7 @@ pub mod format;
 pub mod labels;
 pub mod metrics;
 pub mod network;
+pub mod sankey;
 pub mod series;
 pub mod url_state;
 
