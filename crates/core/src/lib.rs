@@ -14,6 +14,7 @@ pub mod format;
 pub mod labels;
 pub mod metrics;
 pub mod network;
+pub mod projection;
 pub mod sankey;
 pub mod series;
 pub mod url_state;
