@@ -1,1 +1,15 @@
-fn main() {}
+//! Entry point: install the panic hook and mount the app.
+
+mod canvas;
+mod chart_frame;
+mod charts;
+mod i18n;
+mod shell;
+mod state;
+mod theme;
+mod views;
+
+fn main() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(shell::App);
+}

@@ -53,7 +53,11 @@ pub fn layout(values: &[Option<f64>], max: f64, geometry: BarGeometry) -> Vec<Ba
         return Vec::new();
     }
     let band = geometry.height / values.len() as f64;
-    let scale = if max > 0.0 && max.is_finite() { plot_width / max } else { 0.0 };
+    let scale = if max > 0.0 && max.is_finite() {
+        plot_width / max
+    } else {
+        0.0
+    };
     values
         .iter()
         .enumerate()
@@ -80,8 +84,12 @@ pub fn row_at(rows: &[BarRow], y: f64) -> Option<usize> {
 mod tests {
     use super::*;
 
-    const GEOMETRY: BarGeometry =
-        BarGeometry { width: 500.0, height: 200.0, label_width: 120.0, value_width: 80.0 };
+    const GEOMETRY: BarGeometry = BarGeometry {
+        width: 500.0,
+        height: 200.0,
+        label_width: 120.0,
+        value_width: 80.0,
+    };
 
     #[test]
     fn bars_are_proportional_and_bands_tile_the_height() {
@@ -101,7 +109,10 @@ mod tests {
     #[test]
     fn degenerate_input_gives_no_rows_and_no_nan() {
         assert!(layout(&[], 10.0, GEOMETRY).is_empty());
-        let narrow = BarGeometry { width: 150.0, ..GEOMETRY };
+        let narrow = BarGeometry {
+            width: 150.0,
+            ..GEOMETRY
+        };
         assert!(layout(&[Some(1.0)], 1.0, narrow).is_empty());
         let rows = layout(&[Some(f64::NAN), Some(5.0)], 0.0, GEOMETRY);
         assert_eq!(rows[0].x1, None);

@@ -43,7 +43,10 @@ mod tests {
     fn keys_are_unique_and_named_in_both_languages() {
         for (i, (key, en, zh)) in REGIONS.iter().enumerate() {
             assert!(!en.is_empty() && !zh.is_empty(), "{key}");
-            assert!(REGIONS[i + 1..].iter().all(|(k, _, _)| k != key), "duplicate {key}");
+            assert!(
+                REGIONS[i + 1..].iter().all(|(k, _, _)| k != key),
+                "duplicate {key}"
+            );
         }
         assert_eq!(region("nowhere", Lang::En), "nowhere");
     }

@@ -84,16 +84,25 @@ pub struct BarSeries {
 impl BarSeries {
     /// Largest plotted value (0 when nothing is plotted).
     pub fn max_value(&self) -> f64 {
-        self.bars.iter().filter_map(|b| b.value.value()).fold(0.0, f64::max)
+        self.bars
+            .iter()
+            .filter_map(|b| b.value.value())
+            .fold(0.0, f64::max)
     }
 }
 
 fn stated(data: &Dataset, key: &str, fact: &str) -> Bar {
     let value = match data.number(fact) {
-        Some(value) => BarValue::Stated { value, fact: fact.to_string() },
+        Some(value) => BarValue::Stated {
+            value,
+            fact: fact.to_string(),
+        },
         None => BarValue::NotReported { fact: None },
     };
-    Bar { key: key.to_string(), value }
+    Bar {
+        key: key.to_string(),
+        value,
+    }
 }
 
 /// AMiner AI 2000 global top 100 (2024) by country of current institution.
@@ -109,7 +118,9 @@ pub fn top100_by_country(data: &Dataset, lang: Lang) -> BarSeries {
         stated(data, "cn", "sh24_top100_china_count"),
         Bar {
             key: "ca".into(),
-            value: BarValue::NotReported { fact: Some("sh24_top100_canada_rank".into()) },
+            value: BarValue::NotReported {
+                fact: Some("sh24_top100_canada_rank".into()),
+            },
         },
     ];
     let counted: Option<f64> = bars[..2].iter().map(|b| b.value.value()).sum();
@@ -124,7 +135,11 @@ pub fn top100_by_country(data: &Dataset, lang: Lang) -> BarSeries {
             key: "other_incl_ca".into(),
             value: BarValue::Derived {
                 value,
-                formula: format!("{} − {}", crate::format::number(total, 0, lang), parts.join(" − ")),
+                formula: format!(
+                    "{} − {}",
+                    crate::format::number(total, 0, lang),
+                    parts.join(" − ")
+                ),
                 facts: vec![
                     "sh24_top100_sample_size".into(),
                     "sh24_top100_us_count".into(),
@@ -133,7 +148,12 @@ pub fn top100_by_country(data: &Dataset, lang: Lang) -> BarSeries {
             },
         });
     }
-    BarSeries { unit: Unit::Scholars, year: 2024, sample, bars }
+    BarSeries {
+        unit: Unit::Scholars,
+        year: 2024,
+        sample,
+        bars,
+    }
 }
 
 #[cfg(test)]

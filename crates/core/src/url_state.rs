@@ -26,8 +26,13 @@ pub enum View {
 
 impl View {
     /// Every view, in navigation order.
-    pub const ALL: [View; 5] =
-        [View::Countries, View::Subfields, View::Flows, View::WhatIf, View::Sources];
+    pub const ALL: [View; 5] = [
+        View::Countries,
+        View::Subfields,
+        View::Flows,
+        View::WhatIf,
+        View::Sources,
+    ];
 
     /// The code used in links.
     pub fn code(self) -> &'static str {
@@ -85,11 +90,19 @@ impl UrlState {
     pub fn from_query(query: &str) -> (UrlState, Vec<Issue>) {
         let mut state = UrlState::default();
         let mut issues = Vec::new();
-        let pairs = query.trim_start_matches('?').split('&').filter(|p| !p.is_empty());
-        let pairs: Vec<(&str, &str)> = pairs.map(|p| p.split_once('=').unwrap_or((p, ""))).collect();
+        let pairs = query
+            .trim_start_matches('?')
+            .split('&')
+            .filter(|p| !p.is_empty());
+        let pairs: Vec<(&str, &str)> = pairs
+            .map(|p| p.split_once('=').unwrap_or((p, "")))
+            .collect();
         if let Some((_, version)) = pairs.iter().find(|(k, _)| *k == "v") {
             if version.parse::<u32>() != Ok(VERSION) {
-                issues.push(Issue { key: "v".into(), raw: (*version).to_string() });
+                issues.push(Issue {
+                    key: "v".into(),
+                    raw: (*version).to_string(),
+                });
                 return (state, issues);
             }
         }
@@ -106,7 +119,10 @@ impl UrlState {
                 _ => true,
             };
             if !ok {
-                issues.push(Issue { key: key.to_string(), raw: raw.to_string() });
+                issues.push(Issue {
+                    key: key.to_string(),
+                    raw: raw.to_string(),
+                });
             }
         }
         (state, issues)
@@ -163,6 +179,12 @@ mod tests {
     fn an_unknown_version_gives_the_default_view() {
         let (state, issues) = UrlState::from_query("v=9&view=flows");
         assert_eq!(state, UrlState::default());
-        assert_eq!(issues, vec![Issue { key: "v".into(), raw: "9".into() }]);
+        assert_eq!(
+            issues,
+            vec![Issue {
+                key: "v".into(),
+                raw: "9".into()
+            }]
+        );
     }
 }

@@ -1,0 +1,86 @@
+//! Canvases that draw sharp on high-DPI screens and redraw when their frame resizes.
+//!
+//! plotters-canvas draws in canvas pixels, so the backing store is sized to
+//! CSS size × `devicePixelRatio` and draw functions scale fonts and strokes by the
+//! same ratio.
+
+use leptos::html::Div;
+use leptos::prelude::*;
+use leptos_use::use_element_size;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters_canvas::CanvasBackend;
+use web_sys::HtmlCanvasElement;
+
+/// Size of a canvas in CSS pixels and the device pixel ratio.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct CanvasSize {
+    /// Width in CSS pixels.
+    pub width: f64,
+    /// Height in CSS pixels.
+    pub height: f64,
+    /// Device pixels per CSS pixel.
+    pub ratio: f64,
+}
+
+/// A drawing area in device pixels and the ratio to scale CSS sizes by.
+pub struct Surface {
+    /// The plotters area covering the whole canvas.
+    pub area: DrawingArea<CanvasBackend, Shift>,
+    /// Device pixels per CSS pixel.
+    pub ratio: f64,
+}
+
+impl Surface {
+    /// A CSS length in device pixels.
+    pub fn px(&self, css: f64) -> i32 {
+        (css * self.ratio).round() as i32
+    }
+
+    /// A font of `css_size` CSS pixels.
+    pub fn font(&self, css_size: f64) -> FontDesc<'static> {
+        FontDesc::new(
+            FontFamily::SansSerif,
+            css_size * self.ratio,
+            FontStyle::Normal,
+        )
+    }
+}
+
+/// Tracks the width of a container; the chart height follows from it.
+pub fn use_canvas_size(
+    container: NodeRef<Div>,
+    height: impl Fn(f64) -> f64 + Send + Sync + 'static,
+) -> Memo<CanvasSize> {
+    let size = use_element_size(container);
+    Memo::new(move |_| {
+        let width = size.width.get().floor();
+        let ratio = gloo_utils::window().device_pixel_ratio().max(1.0);
+        CanvasSize {
+            width,
+            height: height(width),
+            ratio,
+        }
+    })
+}
+
+/// Sizes the canvas backing store for the screen and returns a surface to draw on.
+pub fn surface(canvas: &HtmlCanvasElement, size: CanvasSize) -> Option<Surface> {
+    if size.width < 1.0 || size.height < 1.0 {
+        return None;
+    }
+    let device_width = (size.width * size.ratio).round() as u32;
+    let device_height = (size.height * size.ratio).round() as u32;
+    if canvas.width() != device_width || canvas.height() != device_height {
+        canvas.set_width(device_width);
+        canvas.set_height(device_height);
+    }
+    let style = web_sys::HtmlElement::style(canvas);
+    let _ = style.set_property("width", &format!("{}px", size.width));
+    let _ = style.set_property("height", &format!("{}px", size.height));
+    let backend = CanvasBackend::with_canvas_object(canvas.clone())?;
+    Some(Surface {
+        area: backend.into_drawing_area(),
+        ratio: size.ratio,
+    })
+}

@@ -1,0 +1,3 @@
+//! Chart components: a canvas, one drawing effect, and the interaction around it.
+
+pub mod bars;

@@ -1,0 +1,108 @@
+// The app shell against the release build: every view mounts without errors, the
+// first chart draws, the language switch covers the page, and links hold the view.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, openPage, inkRatio } from './harness.mjs';
+import { factValue } from './facts.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await serve('/');
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const VIEWS = ['countries', 'subfields', 'flows', 'whatif', 'sources'];
+
+test('every view mounts from the navigation without a console error', async () => {
+  const { page, problems, context } = await openPage(browser, server.url);
+  for (const view of VIEWS) {
+    await page.click(`[data-testid=nav-${view}]`);
+    await page.waitForSelector('main section.view');
+    assert.equal(await page.getAttribute(`[data-testid=nav-${view}]`, 'aria-current'), 'page');
+    assert.match(page.url(), view === 'countries' ? /\/$|view=countries/ : new RegExp(`view=${view}`));
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the top-100 chart draws on its canvas', async () => {
+  const { page, problems, context } = await openPage(browser, server.url);
+  const canvas = page.locator('[data-testid=top100-chart] canvas');
+  await canvas.waitFor();
+  await page.waitForFunction(() => document.querySelector('[data-testid=top100-chart] canvas').width > 0);
+  assert.ok((await inkRatio(canvas)) > 0.01, 'canvas has marks');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the table shows the plotted numbers of the data pack', async () => {
+  const { page, problems, context } = await openPage(browser, `${server.url}?lang=en`);
+  await page.click('[data-testid=top100-table-toggle]');
+  const rows = await page.locator('[data-testid=chart-table] tbody tr').allInnerTexts();
+  const us = factValue('sh24_top100_us_count');
+  const china = factValue('sh24_top100_china_count');
+  const rest = factValue('sh24_top100_sample_size') - us - china;
+  assert.match(rows[0], new RegExp(`United States\\s+${us} scholars`));
+  assert.match(rows[1], new RegExp(`China\\s+${china} scholars`));
+  assert.match(rows[2], /Canada\s+not reported/);
+  assert.match(rows[3], new RegExp(`${rest} scholars \\(derived\\)`));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('keyboard focus on the chart shows the tooltip and announces it', async () => {
+  const { page, problems, context } = await openPage(browser, `${server.url}?lang=en`);
+  const canvas = page.locator('[data-testid=top100-chart] canvas');
+  await canvas.focus();
+  await page.keyboard.press('ArrowDown');
+  const tooltip = page.locator('[data-testid=tooltip]');
+  assert.match(await tooltip.innerText(), new RegExp(`${factValue('sh24_top100_us_count')} scholars`));
+  await page.keyboard.press('ArrowDown');
+  assert.match(await tooltip.innerText(), new RegExp(`${factValue('sh24_top100_china_count')} scholars`));
+  assert.match(await page.locator('[data-testid=top100-live]').innerText(), /China/);
+  await page.keyboard.press('Escape');
+  assert.equal(await tooltip.count(), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('switching to Chinese changes the page and <html lang>', async () => {
+  const { page, problems, context } = await openPage(browser, `${server.url}?lang=en`);
+  await page.click('[data-testid=lang-zh-Hans]');
+  assert.equal(await page.getAttribute('html', 'lang'), 'zh-Hans');
+  assert.match(await page.locator('h1').innerText(), /国家/);
+  assert.match(page.url(), /lang=zh/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a link opens its view and Back returns to the previous one', async () => {
+  const { page, problems, context } = await openPage(browser, `${server.url}?v=1&view=sources&lang=zh`);
+  assert.ok(await page.locator('[data-testid=view-sources]').isVisible());
+  assert.equal(await page.getAttribute('html', 'lang'), 'zh-Hans');
+  await page.click('[data-testid=nav-flows]');
+  await page.waitForSelector('[data-testid=view-coming]');
+  await page.goBack();
+  await page.waitForSelector('[data-testid=view-sources]');
+  await page.goForward();
+  await page.waitForSelector('[data-testid=view-coming]');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a malformed link gives a notice and a working page', async () => {
+  for (const query of ['?view=%E2%80%A0nope&lang=xx', '?v=99&view=flows', '?%%%&&==']) {
+    const { page, problems, context } = await openPage(browser, server.url + query);
+    assert.ok(await page.locator('[data-testid=view-countries]').isVisible(), query);
+    if (query !== '?%%%&&==') {
+      assert.ok(await page.locator('[data-testid=link-notice]').isVisible(), query);
+    }
+    assert.deepEqual(problems, [], query);
+    await context.close();
+  }
+});
