@@ -6,6 +6,7 @@ mod charts;
 mod i18n;
 mod shell;
 mod state;
+mod text_measure;
 mod theme;
 mod views;
 

@@ -11,9 +11,28 @@ pub const MUTED: RGBColor = RGBColor(0x4a, 0x50, 0x57);
 pub const GRID: RGBColor = RGBColor(0xc9, 0xcd, 0xd2);
 /// Chart background.
 pub const BACKGROUND: RGBColor = RGBColor(0xff, 0xff, 0xff);
-/// A stated figure.
-pub const STATED: RGBColor = RGBColor(0x00, 0x5a, 0x8c);
-/// A figure derived by the app.
-pub const DERIVED: RGBColor = RGBColor(0x8a, 0x5a, 0x00);
 /// The focused or highlighted mark.
 pub const FOCUS: RGBColor = RGBColor(0xc0, 0x3a, 0x00);
+/// Background band behind a highlighted category.
+pub const HIGHLIGHT_BAND: RGBColor = RGBColor(0xff, 0xf1, 0xd6);
+
+/// Series colours (Okabe–Ito blue, vermilion-free orange, bluish green, reddish purple),
+/// each at least 3:1 against white.
+const SERIES: [(u8, u8, u8); 4] = [
+    (0x00, 0x5a, 0x8c),
+    (0xb3, 0x6b, 0x00),
+    (0x00, 0x7a, 0x5e),
+    (0xa8, 0x4a, 0x86),
+];
+
+/// The colour of series `index`.
+pub fn series(index: usize) -> RGBColor {
+    let (r, g, b) = SERIES[index % SERIES.len()];
+    RGBColor(r, g, b)
+}
+
+/// The same colour as a CSS value, for HTML legends.
+pub fn series_css(index: usize) -> String {
+    let (r, g, b) = SERIES[index % SERIES.len()];
+    format!("#{r:02x}{g:02x}{b:02x}")
+}

@@ -1,5 +1,7 @@
 //! One module per page of the app.
 
+pub mod bar_data;
+pub mod checks_panel;
 pub mod countries;
 pub mod sources;
 

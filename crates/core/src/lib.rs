@@ -8,6 +8,7 @@
 pub mod bar_layout;
 pub mod career_flows;
 pub mod checks;
+pub mod countries;
 pub mod dataset;
 pub mod derived;
 pub mod format;

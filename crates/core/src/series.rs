@@ -3,6 +3,7 @@
 //! A series holds logical values only (no pixels). Missing figures stay missing:
 //! [`BarValue::NotReported`] is drawn as "not reported", never as zero.
 
+use crate::format;
 use crate::{Dataset, Lang};
 
 /// What a bar stands for.
@@ -48,15 +49,33 @@ impl BarValue {
             Self::NotReported { fact } => fact.iter().map(String::as_str).collect(),
         }
     }
+
+    /// The stated figure of a fact, or "not reported" when the pack lacks it.
+    pub fn stated(data: &Dataset, fact: &str) -> BarValue {
+        match data.number(fact) {
+            Some(value) => BarValue::Stated {
+                value,
+                fact: fact.to_string(),
+            },
+            None => BarValue::NotReported { fact: None },
+        }
+    }
+
+    /// A figure the source does not give, with the fact that says what it does give.
+    pub fn missing(fact: &str) -> BarValue {
+        BarValue::NotReported {
+            fact: Some(fact.to_string()),
+        }
+    }
 }
 
-/// One bar.
+/// One row of a bar chart: a category and one bar per series.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Bar {
-    /// Stable key (a region key from [`crate::labels`]), used for highlighting and links.
+pub struct BarGroup {
+    /// Stable key of the category (see [`crate::labels::label`]), used for highlighting.
     pub key: String,
-    /// The value and where it comes from.
-    pub value: BarValue,
+    /// One value per series of the chart, in series order.
+    pub cells: Vec<BarValue>,
 }
 
 /// What the values count.
@@ -66,9 +85,11 @@ pub enum Unit {
     Scholars,
     /// Percentage points of a population.
     Percent,
+    /// Researchers (headcounts of a pool).
+    Researchers,
 }
 
-/// A set of bars that share a unit, a year and a population.
+/// A bar chart's numbers: rows of categories, each with one bar per series.
 #[derive(Clone, Debug, PartialEq)]
 pub struct BarSeries {
     /// Unit of every bar.
@@ -77,82 +98,70 @@ pub struct BarSeries {
     pub year: u16,
     /// Size of the population the bars divide, if stated.
     pub sample: Option<f64>,
-    /// The bars, in display order.
-    pub bars: Vec<Bar>,
+    /// Keys of the series (see [`crate::labels::label`]); one for a simple bar chart.
+    pub series: Vec<String>,
+    /// The rows, in display order.
+    pub groups: Vec<BarGroup>,
 }
 
 impl BarSeries {
     /// Largest plotted value (0 when nothing is plotted).
     pub fn max_value(&self) -> f64 {
-        self.bars
-            .iter()
-            .filter_map(|b| b.value.value())
-            .fold(0.0, f64::max)
+        self.values().fold(0.0, f64::max)
     }
-}
 
-fn stated(data: &Dataset, key: &str, fact: &str) -> Bar {
-    let value = match data.number(fact) {
-        Some(value) => BarValue::Stated {
-            value,
-            fact: fact.to_string(),
-        },
-        None => BarValue::NotReported { fact: None },
-    };
-    Bar {
-        key: key.to_string(),
-        value,
-    }
-}
-
-/// AMiner AI 2000 global top 100 (2024) by country of current institution.
-///
-/// # Data
-/// Seed 000 states US 71 and China 11 and ranks Canada third without a count
-/// (its Figure 1 is an image). The remaining places are derived: 100 − 71 − 11,
-/// which includes Canada.
-pub fn top100_by_country(data: &Dataset, lang: Lang) -> BarSeries {
-    let sample = data.number("sh24_top100_sample_size");
-    let mut bars = vec![
-        stated(data, "us", "sh24_top100_us_count"),
-        stated(data, "cn", "sh24_top100_china_count"),
-        Bar {
-            key: "ca".into(),
-            value: BarValue::NotReported {
-                fact: Some("sh24_top100_canada_rank".into()),
-            },
-        },
-    ];
-    let counted: Option<f64> = bars[..2].iter().map(|b| b.value.value()).sum();
-    if let (Some(total), Some(counted)) = (sample, counted) {
-        let value = total - counted;
-        let parts: Vec<String> = bars[..2]
+    fn values(&self) -> impl Iterator<Item = f64> + '_ {
+        self.groups
             .iter()
-            .filter_map(|b| b.value.value())
-            .map(|v| crate::format::number(v, 0, lang))
-            .collect();
-        bars.push(Bar {
-            key: "other_incl_ca".into(),
-            value: BarValue::Derived {
-                value,
-                formula: format!(
-                    "{} − {}",
-                    crate::format::number(total, 0, lang),
-                    parts.join(" − ")
-                ),
-                facts: vec![
-                    "sh24_top100_sample_size".into(),
-                    "sh24_top100_us_count".into(),
-                    "sh24_top100_china_count".into(),
-                ],
-            },
+            .flat_map(|g| g.cells.iter().filter_map(BarValue::value))
+    }
+
+    /// The same rows ordered by the first series, largest first; not-reported rows last.
+    /// The sort is stable, so ties keep the source's order.
+    pub fn sorted_by_value(&self) -> BarSeries {
+        let mut sorted = self.clone();
+        let key = |g: &BarGroup| g.cells.first().and_then(BarValue::value);
+        sorted.groups.sort_by(|a, b| match (key(a), key(b)) {
+            (Some(x), Some(y)) => y.total_cmp(&x),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => std::cmp::Ordering::Equal,
         });
+        sorted
     }
-    BarSeries {
-        unit: Unit::Scholars,
-        year: 2024,
-        sample,
-        bars,
+}
+
+/// The remainder of a total once stated parts are taken away, as a derived bar.
+///
+/// Returns "not reported" when the total or a part is missing.
+pub fn remainder(data: &Dataset, total: &str, parts: &[&str], lang: Lang) -> BarValue {
+    let Some(whole) = data.number(total) else {
+        return BarValue::NotReported { fact: None };
+    };
+    let values: Option<Vec<f64>> = parts.iter().map(|id| data.number(id)).collect();
+    let Some(values) = values else {
+        return BarValue::NotReported { fact: None };
+    };
+    let mut formula = format::number(whole, 0, lang);
+    for value in &values {
+        formula.push_str(" − ");
+        formula.push_str(&format::number(*value, 0, lang));
+    }
+    BarValue::Derived {
+        value: whole - values.iter().sum::<f64>(),
+        formula,
+        facts: std::iter::once(total)
+            .chain(parts.iter().copied())
+            .map(String::from)
+            .collect(),
+    }
+}
+
+/// A group with one stated value per fact id.
+pub fn stated_group(data: &Dataset, key: &str, facts: &[&str]) -> BarGroup {
+    BarGroup {
+        key: key.to_string(),
+        cells: facts.iter().map(|id| BarValue::stated(data, id)).collect(),
     }
 }
 
@@ -160,17 +169,62 @@ pub fn top100_by_country(data: &Dataset, lang: Lang) -> BarSeries {
 mod tests {
     use super::*;
 
-    #[test]
-    fn top100_has_us_china_canada_not_reported_and_the_derived_rest() {
-        let series = top100_by_country(Dataset::embedded(), Lang::En);
-        let values: Vec<Option<f64>> = series.bars.iter().map(|b| b.value.value()).collect();
-        // 100 − 71 − 11 = 18 places for Canada and every other country.
-        assert_eq!(values, vec![Some(71.0), Some(11.0), None, Some(18.0)]);
-        assert_eq!(series.sample, Some(100.0));
-        assert_eq!(series.max_value(), 71.0);
-        match &series.bars[3].value {
-            BarValue::Derived { formula, .. } => assert_eq!(formula, "100 − 71 − 11"),
-            other => panic!("expected a derived bar, got {other:?}"),
+    fn group(key: &str, value: Option<f64>) -> BarGroup {
+        let cell = match value {
+            Some(value) => BarValue::Stated {
+                value,
+                fact: String::new(),
+            },
+            None => BarValue::NotReported { fact: None },
+        };
+        BarGroup {
+            key: key.into(),
+            cells: vec![cell],
         }
+    }
+
+    #[test]
+    fn sorting_puts_largest_first_and_missing_last_keeping_ties_in_order() {
+        let series = BarSeries {
+            unit: Unit::Percent,
+            year: 2019,
+            sample: None,
+            series: vec!["origin".into()],
+            groups: vec![
+                group("a", Some(3.0)),
+                group("b", None),
+                group("c", Some(29.0)),
+                group("d", Some(3.0)),
+            ],
+        };
+        let keys: Vec<String> = series
+            .sorted_by_value()
+            .groups
+            .into_iter()
+            .map(|g| g.key)
+            .collect();
+        assert_eq!(keys, ["c", "a", "d", "b"]);
+        assert_eq!(series.max_value(), 29.0);
+    }
+
+    #[test]
+    fn remainder_subtracts_the_stated_parts_and_writes_the_formula() {
+        let data = Dataset::embedded();
+        // 71 US scholars − 41 industry − 19 academia = 11 not described.
+        let rest = remainder(
+            data,
+            "sh24_top100_us_count",
+            &["sh24_top100_us_industry", "sh24_top100_us_academia"],
+            Lang::En,
+        );
+        assert_eq!(rest.value(), Some(11.0));
+        match rest {
+            BarValue::Derived { formula, facts, .. } => {
+                assert_eq!(formula, "71 − 41 − 19");
+                assert_eq!(facts.len(), 3);
+            }
+            other => panic!("expected derived, got {other:?}"),
+        }
+        assert_eq!(remainder(data, "no_such_fact", &[], Lang::En).value(), None);
     }
 }
