@@ -66,6 +66,7 @@ messages! { Msg {
     Discrepancies => "Discrepancies found in the sources", "来源中发现的不一致之处";
     Figures => "figures", "项数据";
     UnitResearchers => "researchers", "人";
+    UnitSubfields => "subfields", "个子领域";
     FewerThan => "under ", "不足";
     MoreThan => "more than ", "超过";
     About => "about ", "约";

@@ -13,6 +13,7 @@ fn unit_suffix(unit: Unit, lang: Lang) -> &'static str {
     match (unit, lang) {
         (Unit::Scholars, _) => Msg::UnitScholars.text(lang),
         (Unit::Researchers, _) => Msg::UnitResearchers.text(lang),
+        (Unit::Subfields, _) => Msg::UnitSubfields.text(lang),
         (Unit::Percent, _) => "%",
     }
 }

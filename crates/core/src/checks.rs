@@ -15,6 +15,8 @@ use crate::network::TABLE2_DATASET;
 pub const D01: &str = "d01_cagr_28_7";
 /// d02: 41 of 71 US top-100 scholars in industry called 'about 2/3'.
 pub const D02: &str = "d02_us_industry_two_thirds";
+/// d03: the text says Shanghai has no information-retrieval scholar; Table 1 lists two.
+pub const D03: &str = "d03_shanghai_ir_zero";
 /// d08: DeepSeek authors with US ties, 49 of 201 or of 211.
 pub const D08: &str = "d08_deepseek_denominator";
 /// d10: the 49 US-tied DeepSeek authors split 19 + 11 + 9.
@@ -306,6 +308,29 @@ fn d02(data: &Dataset) -> Vec<Check> {
 }
 
 /// d08: 49/201 and 49/211 against Hoover's 24% (rounding to whole percent: ±0.5 pp).
+fn d03(data: &Dataset) -> Check {
+    let stated_id = "sh24_shanghai_count_information_retrieval";
+    let rows = crate::subfields::shanghai_scholars(data)
+        .into_iter()
+        .filter(|s| s.subfield == "information_retrieval")
+        .count() as f64;
+    Spec {
+        id: D03,
+        key: "shanghai_ir_rows".to_owned(),
+        facts: &[stated_id],
+        label_en: "Shanghai scholars in information retrieval: text vs Table 1".to_owned(),
+        label_zh: "上海信息检索领域学者：正文与表1".to_owned(),
+        unit: "scholars",
+        tolerance: 0.0,
+    }
+    .check(
+        data.number(stated_id),
+        Some(rows),
+        format!("rows of Table 1 in information retrieval = {rows}"),
+        format!("表1中信息检索领域的行数 = {rows}"),
+    )
+}
+
 fn d08(data: &Dataset) -> Vec<Check> {
     const TIES: &str = "hv25_us_ties";
     let ties = data.number(TIES);
@@ -725,6 +750,7 @@ fn d32(data: &Dataset) -> Vec<Check> {
 pub fn all_checks(data: &Dataset) -> Vec<Check> {
     let mut out = d01(data);
     out.extend(d02(data));
+    out.push(d03(data));
     out.extend(d08(data));
     out.extend(d10(data));
     out.push(d12(data));
@@ -766,9 +792,9 @@ mod tests {
                 assert!(data.fact(f).is_some(), "{f}");
             }
         }
-        // 4 (d01) + 2 (d02) + 2 (d08) + 2 (d10) + 1 (d12) + 3 (d22)
-        // + 5 + 2 x 15 (d30) + 2 (d32) = 51.
-        assert_eq!(all.len(), 51);
+        // 4 (d01) + 2 (d02) + 1 (d03) + 2 (d08) + 2 (d10) + 1 (d12) + 3 (d22)
+        // + 5 + 2 x 15 (d30) + 2 (d32) = 52.
+        assert_eq!(all.len(), 52);
     }
 
     #[test]

@@ -18,6 +18,7 @@ pub mod network;
 pub mod projection;
 pub mod sankey;
 pub mod series;
+pub mod subfields;
 pub mod url_state;
 
 pub use dataset::{Dataset, Fact, Lang};

@@ -87,6 +87,8 @@ pub enum Unit {
     Percent,
     /// Researchers (headcounts of a pool).
     Researchers,
+    /// AI subfields.
+    Subfields,
 }
 
 /// A bar chart's numbers: rows of categories, each with one bar per series.
