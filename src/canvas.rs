@@ -47,15 +47,22 @@ impl Surface {
     }
 }
 
+/// A pixel ratio that, while set, replaces the screen's: the chart frame sets it to
+/// redraw its canvas at export resolution. Provided by each chart frame.
+#[derive(Clone, Copy)]
+pub struct ExportRatio(pub RwSignal<Option<f64>>);
+
 /// Tracks the width of a container; the chart height follows from it.
 pub fn use_canvas_size(
     container: NodeRef<Div>,
     height: impl Fn(f64) -> f64 + Send + Sync + 'static,
 ) -> Memo<CanvasSize> {
     let size = use_element_size(container);
+    let export = use_context::<ExportRatio>();
     Memo::new(move |_| {
         let width = size.width.get().floor();
-        let ratio = gloo_utils::window().device_pixel_ratio().max(1.0);
+        let screen = gloo_utils::window().device_pixel_ratio().max(1.0);
+        let ratio = export.and_then(|e| e.0.get()).unwrap_or(screen);
         CanvasSize {
             width,
             height: height(width),

@@ -1,9 +1,17 @@
 //! The frame every chart sits in: title, what is counted, the chart or its table,
 //! caveat and source line.
 
+use crate::canvas::ExportRatio;
+use crate::download::{save_data_url, save_text};
 use crate::i18n::Msg;
 use crate::state::use_app_state;
+use leptos::html::Div;
 use leptos::prelude::*;
+use talent_core::export::{csv, file_name};
+use wasm_bindgen::JsCast;
+
+/// Exported images are drawn at this many pixels per CSS pixel, or the screen's if higher.
+const EXPORT_RATIO: f64 = 2.0;
 
 /// The numbers of a chart as a table: the same values the chart plots.
 #[derive(Clone, Debug, PartialEq, Default)]
@@ -30,11 +38,62 @@ pub fn ChartFrame(
     source: Signal<String>,
     /// The plotted numbers.
     table: Signal<TableData>,
+    /// Extra lines for the CSV header, such as scenario parameters.
+    #[prop(optional, into)]
+    notes: Option<Signal<Vec<String>>>,
     /// The chart itself.
     children: Children,
 ) -> impl IntoView {
     let state = use_app_state();
     let show_table = RwSignal::new(false);
+    let export_ratio = RwSignal::new(None::<f64>);
+    provide_context(ExportRatio(export_ratio));
+    let body = NodeRef::<Div>::new();
+    let lang_code = move || crate::state::lang_tag(state.lang.get_untracked());
+    let on_csv = move |_| {
+        let table = table.get_untracked();
+        let link = gloo_utils::window().location().href().unwrap_or_default();
+        let mut comments = vec![title.get_untracked(), subtitle.get_untracked()];
+        if let Some(caveat) = caveat {
+            comments.push(caveat.get_untracked());
+        }
+        comments.push(format!(
+            "{}: {}",
+            Msg::Source.text(state.lang.get_untracked()),
+            source.get_untracked()
+        ));
+        comments.extend(notes.map(|n| n.get_untracked()).unwrap_or_default());
+        comments.push(format!(
+            "{} {link}",
+            Msg::ExportedFrom.text(state.lang.get_untracked())
+        ));
+        let comments: Vec<&str> = comments.iter().map(String::as_str).collect();
+        let text = csv(&comments, &table.headers, &table.rows);
+        save_text(
+            &text,
+            &file_name(&["ai-talent", id, lang_code()], "csv"),
+            "text/csv;charset=utf-8",
+        );
+    };
+    let on_png = move |_| {
+        let Some(canvas) = body
+            .get_untracked()
+            .and_then(|b| b.query_selector("canvas").ok().flatten())
+            .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok())
+        else {
+            return;
+        };
+        let screen = gloo_utils::window().device_pixel_ratio();
+        export_ratio.set(Some(screen.max(EXPORT_RATIO)));
+        leptos::task::spawn_local(async move {
+            // Effects redraw the canvas before timers run.
+            gloo_timers::future::TimeoutFuture::new(0).await;
+            if let Ok(url) = canvas.to_data_url() {
+                save_data_url(&url, &file_name(&["ai-talent", id, lang_code()], "png"));
+            }
+            export_ratio.set(None);
+        });
+    };
     let t = move |msg: Msg| msg.text(state.lang.get());
     let title_id = format!("{id}-title");
     let subtitle_id = format!("{id}-subtitle");
@@ -46,16 +105,28 @@ pub fn ChartFrame(
                     <h2 id=title_id>{move || title.get()}</h2>
                     <p class="subtitle" id=subtitle_id>{move || subtitle.get()}</p>
                 </div>
-                <button
-                    class="toggle"
-                    data-testid=format!("{id}-table-toggle")
-                    aria-pressed=move || show_table.get().to_string()
-                    on:click=move |_| show_table.update(|shown| *shown = !*shown)
-                >
-                    {move || if show_table.get() { t(Msg::Chart) } else { t(Msg::Table) }}
-                </button>
+                <div class="chart-actions">
+                    <button
+                        class="toggle"
+                        data-testid=format!("{id}-table-toggle")
+                        aria-pressed=move || show_table.get().to_string()
+                        on:click=move |_| show_table.update(|shown| *shown = !*shown)
+                    >
+                        {move || t(Msg::Table)}
+                    </button>
+                    <button
+                        data-testid=format!("{id}-csv")
+                        aria-label=move || format!("{} ({})", t(Msg::DownloadCsv), title.get())
+                        on:click=on_csv
+                    >"CSV"</button>
+                    <button
+                        data-testid=format!("{id}-png")
+                        aria-label=move || format!("{} ({})", t(Msg::DownloadPng), title.get())
+                        on:click=on_png
+                    >"PNG"</button>
+                </div>
             </header>
-            <div class="chart-body" class:hidden=move || show_table.get()>{children()}</div>
+            <div class="chart-body" class:hidden=move || show_table.get() node_ref=body>{children()}</div>
             <Show when=move || show_table.get()>
                 <DataTable table=table />
             </Show>

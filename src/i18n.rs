@@ -15,10 +15,10 @@ macro_rules! messages {
 
         impl $name {
             /// The string in a language.
-            pub fn text(self, lang: Lang) -> &'static str {
+            pub fn text(self, lang: $crate::i18n::Lang) -> &'static str {
                 match lang {
-                    Lang::En => match self { $($name::$key => $en,)* },
-                    Lang::Zh => match self { $($name::$key => $zh,)* },
+                    $crate::i18n::Lang::En => match self { $($name::$key => $en,)* },
+                    $crate::i18n::Lang::Zh => match self { $($name::$key => $zh,)* },
                 }
             }
         }
@@ -38,8 +38,11 @@ messages! { Msg {
     NavWhatIf => "What-if", "情景推演";
     NavSources => "Sources & method", "来源与方法";
     LanguageLabel => "Language", "语言";
+    DarkMode => "Dark mode", "深色模式";
     Table => "Table", "表格";
-    Chart => "Chart", "图表";
+    DownloadCsv => "Download the numbers as CSV", "下载数据（CSV）";
+    DownloadPng => "Download the chart as PNG", "下载图表（PNG）";
+    ExportedFrom => "Exported from AI Talent Atlas:", "导出自全球AI人才图谱：";
     Source => "Source", "来源";
     SourcesLink => "Sources & method", "来源与方法";
     NotReported => "not reported", "未报告";

@@ -3,7 +3,9 @@
 mod canvas;
 mod chart_frame;
 mod charts;
+mod download;
 mod i18n;
+mod share;
 mod shell;
 mod state;
 mod text_measure;

@@ -1,10 +1,13 @@
 //! The app shell: header, navigation, language switch, link notices and the current view.
 
 use crate::i18n::{Lang, Msg};
+use crate::share::SharePanel;
 use crate::state::{provide_app_state, use_app_state};
-use crate::views::{countries::CountriesView, sources::SourcesView, Coming};
+use crate::views::{
+    countries::CountriesView, sources::SourcesView, subfields::SubfieldsView, Coming,
+};
 use leptos::prelude::*;
-use talent_core::url_state::View;
+use talent_core::url_state::{Theme, View};
 
 /// The whole app.
 #[component]
@@ -16,16 +19,18 @@ pub fn App() -> impl IntoView {
         <main id="main" tabindex="-1">
             {move || match state.view.get() {
                 View::Countries => view! { <CountriesView /> }.into_any(),
-                View::Subfields => view! { <Coming heading=Msg::NavSubfields /> }.into_any(),
+                View::Subfields => view! { <SubfieldsView /> }.into_any(),
                 View::Flows => view! { <Coming heading=Msg::NavFlows /> }.into_any(),
                 View::WhatIf => view! { <Coming heading=Msg::NavWhatIf /> }.into_any(),
                 View::Sources => view! { <SourcesView /> }.into_any(),
             }}
+            <SharePanel />
         </main>
     }
 }
 
-fn nav_label(view: View) -> Msg {
+/// The navigation name of a view.
+pub fn nav_label(view: View) -> Msg {
     match view {
         View::Countries => Msg::NavCountries,
         View::Subfields => Msg::NavSubfields,
@@ -67,6 +72,17 @@ fn Header() -> impl IntoView {
                     }).collect_view()}
                 </ul>
             </nav>
+            <button
+                class="theme-toggle"
+                data-testid="theme-toggle"
+                aria-pressed=move || state.dark().to_string()
+                on:click=move |_| {
+                    let dark = state.dark();
+                    state.theme.set(Some(if dark { Theme::Light } else { Theme::Dark }));
+                }
+            >
+                {move || t(Msg::DarkMode)}
+            </button>
             <div class="lang-switch" role="group" aria-label=move || t(Msg::LanguageLabel)>
                 {[(Lang::En, "English"), (Lang::Zh, "简体中文")].into_iter().map(|(lang, name)| view! {
                     <button

@@ -1,11 +1,20 @@
-//! App-wide state, read from the link at start-up and written back as it changes.
+//! App-wide state, read from the link at start-up and written back as it changes:
+//! a new view is a new history entry, everything else replaces the current one
+//! (debounced, so dragging a slider does not flood the history API).
 
+use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
-use talent_core::url_state::{Issue, UrlState, View};
+use std::cell::RefCell;
+use talent_core::countries::Tier;
+use talent_core::projection::Scenario;
+use talent_core::url_state::{Issue, Theme, UrlState, View};
 use talent_core::Lang;
 use wasm_bindgen::prelude::*;
 
-/// Signals every view reads.
+/// How long the link waits for a slider to settle before it is rewritten.
+const LINK_DEBOUNCE_MS: u32 = 150;
+
+/// Signals every view reads. Everything here is part of a shared link.
 #[derive(Clone, Copy)]
 pub struct AppState {
     /// The page shown.
@@ -14,8 +23,26 @@ pub struct AppState {
     pub lang: RwSignal<Lang>,
     /// Whether the link fixed the language (so it is written back into links).
     pub lang_in_link: RwSignal<bool>,
+    /// The reader's colour theme; `None` follows the system.
+    pub theme: RwSignal<Option<Theme>>,
+    /// Countries: MacroPolo edition.
+    pub year: RwSignal<u16>,
+    /// Countries: MacroPolo tier.
+    pub tier: RwSignal<Tier>,
+    /// Countries: origin chart sorted by value.
+    pub sorted: RwSignal<bool>,
+    /// Countries: highlighted category.
+    pub highlight: RwSignal<Option<String>>,
+    /// Flows: the career-path diagram shown.
+    pub flow: RwSignal<Option<String>>,
+    /// Flows: the pinned node or link.
+    pub pin: RwSignal<Option<String>>,
+    /// What-if: the scenario on the sliders.
+    pub scenario: RwSignal<Scenario>,
     /// Parts of the opening link that were ignored, shown once as a notice.
     pub link_issues: RwSignal<Vec<Issue>>,
+    /// Whether the system asks for dark colours (not part of links).
+    pub system_dark: RwSignal<bool>,
 }
 
 /// The state provided by [`provide_app_state`].
@@ -39,45 +66,115 @@ fn browser_lang() -> Lang {
     }
 }
 
-fn apply(state: AppState, url: &UrlState) {
-    state.view.set(url.view);
-    state.lang_in_link.set(url.lang.is_some());
-    state.lang.set(url.lang.unwrap_or_else(browser_lang));
+impl AppState {
+    fn new(url: &UrlState, issues: Vec<Issue>) -> AppState {
+        AppState {
+            view: RwSignal::new(url.view),
+            lang: RwSignal::new(url.lang.unwrap_or_else(browser_lang)),
+            lang_in_link: RwSignal::new(url.lang.is_some()),
+            theme: RwSignal::new(url.theme),
+            year: RwSignal::new(url.year),
+            tier: RwSignal::new(url.tier),
+            sorted: RwSignal::new(url.sorted),
+            highlight: RwSignal::new(url.highlight.clone()),
+            flow: RwSignal::new(url.flow.clone()),
+            pin: RwSignal::new(url.pin.clone()),
+            scenario: RwSignal::new(url.scenario),
+            link_issues: RwSignal::new(issues),
+            system_dark: RwSignal::new(false),
+        }
+    }
+
+    /// Sets every signal from a link (Back and Forward).
+    fn apply(self, url: &UrlState) {
+        self.view.set(url.view);
+        self.lang_in_link.set(url.lang.is_some());
+        self.lang.set(url.lang.unwrap_or_else(browser_lang));
+        self.theme.set(url.theme);
+        self.year.set(url.year);
+        self.tier.set(url.tier);
+        self.sorted.set(url.sorted);
+        self.highlight.set(url.highlight.clone());
+        self.flow.set(url.flow.clone());
+        self.pin.set(url.pin.clone());
+        self.scenario.set(url.scenario);
+    }
+
+    /// Whether charts and page use dark colours: the reader's choice, else the system's.
+    pub fn dark(self) -> bool {
+        match self.theme.get() {
+            Some(theme) => theme == Theme::Dark,
+            None => self.system_dark.get(),
+        }
+    }
+
+    /// The link state of the current signals (tracked).
+    pub fn url_state(self) -> UrlState {
+        UrlState {
+            view: self.view.get(),
+            lang: self.lang_in_link.get().then(|| self.lang.get()),
+            theme: self.theme.get(),
+            year: self.year.get(),
+            tier: self.tier.get(),
+            sorted: self.sorted.get(),
+            highlight: self.highlight.get(),
+            flow: self.flow.get(),
+            pin: self.pin.get(),
+            scenario: self.scenario.get(),
+        }
+    }
+}
+
+thread_local! {
+    static PENDING_LINK: RefCell<Option<Timeout>> = const { RefCell::new(None) };
 }
 
 /// Creates the state from the current link and keeps link, history and `<html lang>` in step.
 pub fn provide_app_state() -> AppState {
     let (url, issues) = UrlState::from_query(&current_query());
-    let state = AppState {
-        view: RwSignal::new(url.view),
-        lang: RwSignal::new(Lang::En),
-        lang_in_link: RwSignal::new(false),
-        link_issues: RwSignal::new(issues),
-    };
-    apply(state, &url);
+    let state = AppState::new(&url, issues);
     provide_context(state);
 
-    // Back and Forward restore the view the entry was made for.
+    // Charts follow the system's colour scheme while the reader has not chosen one.
+    if let Ok(Some(query)) = gloo_utils::window().match_media("(prefers-color-scheme: dark)") {
+        state.system_dark.set(query.matches());
+        let on_change = Closure::<dyn Fn()>::new({
+            let query = query.clone();
+            move || state.system_dark.set(query.matches())
+        });
+        query.set_onchange(Some(on_change.as_ref().unchecked_ref()));
+        on_change.forget(); // lives as long as the page
+    }
+
+    // Back and Forward restore the state the entry was made for.
     let on_pop = Closure::<dyn Fn()>::new(move || {
+        PENDING_LINK.with(|p| p.borrow_mut().take());
         let (url, _) = UrlState::from_query(&current_query());
-        apply(state, &url);
+        state.apply(&url);
     });
     gloo_utils::window().set_onpopstate(Some(on_pop.as_ref().unchecked_ref()));
     on_pop.forget(); // lives as long as the page
 
     Effect::new(move |previous: Option<View>| {
-        let view = state.view.get();
-        let lang = state.lang.get();
-        let url = UrlState {
-            view,
-            lang: state.lang_in_link.get().then_some(lang),
-        };
-        // A new view is a new history entry; other changes replace the current one.
-        write_link(&url, previous.is_some_and(|p| p != view));
-        if let Some(root) = gloo_utils::document().document_element() {
-            let _ = root.set_attribute("lang", lang_tag(lang));
+        let url = state.url_state();
+        let query = url.to_query();
+        if previous.is_some_and(|p| p != url.view) {
+            PENDING_LINK.with(|p| p.borrow_mut().take());
+            write_link(&query, true);
+        } else {
+            let timeout = Timeout::new(LINK_DEBOUNCE_MS, move || write_link(&query, false));
+            PENDING_LINK.with(|p| p.borrow_mut().replace(timeout));
         }
-        view
+        if let Some(root) = gloo_utils::document().document_element() {
+            let _ = root.set_attribute("lang", lang_tag(url.lang.unwrap_or(state.lang.get())));
+            match url.theme {
+                Some(Theme::Dark) => root.set_attribute("data-theme", "dark"),
+                Some(Theme::Light) => root.set_attribute("data-theme", "light"),
+                None => root.remove_attribute("data-theme"),
+            }
+            .ok();
+        }
+        url.view
     });
     state
 }
@@ -90,8 +187,10 @@ pub fn lang_tag(lang: Lang) -> &'static str {
     }
 }
 
-fn write_link(url: &UrlState, push: bool) {
-    let query = url.to_query();
+fn write_link(query: &str, push: bool) {
+    if current_query().trim_start_matches('?') == query {
+        return;
+    }
     let location = gloo_utils::window().location();
     let path = location.pathname().unwrap_or_default();
     let target = if query.is_empty() {
@@ -99,9 +198,6 @@ fn write_link(url: &UrlState, push: bool) {
     } else {
         format!("{path}?{query}")
     };
-    if current_query().trim_start_matches('?') == query {
-        return;
-    }
     let Ok(history) = gloo_utils::window().history() else {
         return;
     };

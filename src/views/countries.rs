@@ -70,10 +70,7 @@ messages! { CountriesMsg {
 pub fn CountriesView() -> impl IntoView {
     let state = use_app_state();
     let lang = state.lang;
-    let year = RwSignal::new(MACROPOLO_YEARS[0]);
-    let tier = RwSignal::new(Tier::TopTier);
-    let sorted = RwSignal::new(false);
-    let highlight = RwSignal::new(None::<String>);
+    let (year, tier, sorted, highlight) = (state.year, state.tier, state.sorted, state.highlight);
     let t = move |msg: CountriesMsg| Signal::derive(move || msg.text(lang.get()).to_string());
     let data = Dataset::embedded();
 

@@ -4,6 +4,7 @@ pub mod bar_data;
 pub mod checks_panel;
 pub mod countries;
 pub mod sources;
+pub mod subfields;
 
 use crate::i18n::Msg;
 use crate::state::use_app_state;

@@ -8,9 +8,11 @@
 pub mod bar_layout;
 pub mod career_flows;
 pub mod checks;
+pub mod cite;
 pub mod countries;
 pub mod dataset;
 pub mod derived;
+pub mod export;
 pub mod format;
 pub mod labels;
 pub mod metrics;

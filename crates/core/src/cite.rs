@@ -1,0 +1,166 @@
+//! "Cite this view": a text citation and a BibTeX entry naming the view, its link,
+//! the scenario parameters where there are some, and the reports the view draws on.
+
+use crate::projection::Scenario;
+use crate::url_state::View;
+use crate::{format, Dataset, Lang};
+
+/// Title of the app in citations.
+pub const APP_TITLE: &str = "AI Talent Atlas: an interactive explainer of global AI talent";
+
+/// The datasets (report keys) a view draws its figures from.
+pub fn view_datasets(view: View) -> &'static [&'static str] {
+    match view {
+        View::Countries => &[
+            "aminer_shanghai_2024",
+            "macropolo_2019",
+            "macropolo_2022",
+            "itpo_dongbi_2025",
+            "digital_science_2025",
+            "aminer_ai2000_editions",
+        ],
+        View::Subfields => &[
+            "aminer_shanghai_2024",
+            "aminer_shanghai_2024_table1",
+            "aminer_ai2000_editions",
+        ],
+        View::Flows => &[
+            "carnegie_2025",
+            "hoover_deepseek_2025",
+            "macropolo_2019",
+            "macropolo_2022",
+            "aminer_shanghai_2024_table2",
+        ],
+        View::WhatIf => &[
+            "macropolo_2019",
+            "macropolo_2022",
+            "carnegie_2025",
+            "pnas_china_initiative_2023",
+            "zeki_2025",
+        ],
+        View::Sources => &[],
+    }
+}
+
+/// The what-if parameters a reader sets, as one line of text.
+pub fn scenario_line(scenario: &Scenario, lang: Lang) -> String {
+    let pct = |v: f64| format::percent(v * 100.0, 1, lang);
+    match lang {
+        Lang::En => format!(
+            "scenario: US retention of China-origin researchers {} a year ({} over six years); new China-origin researchers going to the US {}, staying in China {}; cohort growth {} a year; horizon {}",
+            pct(scenario.us_retention_china),
+            pct(scenario.us_retention_china_six_years()),
+            pct(scenario.china_to_us),
+            pct(scenario.china_stay),
+            pct(scenario.cohort_growth),
+            scenario.end_year
+        ),
+        Lang::Zh => format!(
+            "情景：美国对中国出身研究者的年留存率{}（六年{}）；新增中国出身研究者赴美比例{}、留在中国比例{}；新增群体年增长{}；推演至{}年",
+            pct(scenario.us_retention_china),
+            pct(scenario.us_retention_china_six_years()),
+            pct(scenario.china_to_us),
+            pct(scenario.china_stay),
+            pct(scenario.cohort_growth),
+            scenario.end_year
+        ),
+    }
+}
+
+/// A text citation and a BibTeX entry for a view.
+///
+/// `accessed` is the date the reader cites it (YYYY-MM-DD); `scenario` is given for the
+/// What-if view.
+pub fn citation(
+    data: &Dataset,
+    view_title: &str,
+    link: &str,
+    accessed: &str,
+    scenario: Option<&Scenario>,
+    datasets: &[&str],
+    lang: Lang,
+) -> (String, String) {
+    let sources: Vec<String> = datasets
+        .iter()
+        .filter_map(|key| data.datasets.iter().find(|d| d.key == *key))
+        .map(|d| format!("{} ({})", d.name, d.publisher))
+        .collect();
+    let scenario = scenario.map(|s| scenario_line(s, lang));
+    let year = accessed.get(..4).unwrap_or(accessed);
+    let mut text = format!("{APP_TITLE}. \"{view_title}\". {link} (accessed {accessed}).");
+    if let Some(line) = &scenario {
+        text.push_str(&format!(" {line}."));
+    }
+    if !sources.is_empty() {
+        text.push_str(&format!(" Sources: {}.", sources.join("; ")));
+    }
+    let mut note = scenario.unwrap_or_default();
+    if !sources.is_empty() {
+        if !note.is_empty() {
+            note.push_str(". ");
+        }
+        note.push_str(&format!("Sources: {}", sources.join("; ")));
+    }
+    let escape = |s: &str| {
+        s.replace(['{', '}'], "")
+            .replace('%', "\\%")
+            .replace('&', "\\&")
+    };
+    let bibtex = format!(
+        "@misc{{aitalentatlas{year},\n  title = {{{{{}}}: {}}},\n  howpublished = {{\\url{{{link}}}}},\n  year = {{{year}}},\n  note = {{Accessed {accessed}. {}}}\n}}",
+        escape(APP_TITLE),
+        escape(view_title),
+        escape(&note),
+    );
+    (text, bibtex)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_what_if_citation_names_its_parameters_and_sources() {
+        let data = Dataset::embedded();
+        let mut scenario = Scenario::from_dataset(data);
+        scenario.us_retention_china = 0.9;
+        scenario.set_share_china_to_us(0.3);
+        let (text, bibtex) = citation(
+            data,
+            "What-if",
+            "https://example.org/talent/?v=1&view=whatif&r=0.9",
+            "2026-11-22",
+            Some(&scenario),
+            view_datasets(View::WhatIf),
+            Lang::En,
+        );
+        // 0.9 a year over six years is 0.9^6 = 0.531441, shown as 53.1%.
+        assert!(
+            text.contains(
+                "US retention of China-origin researchers 90.0% a year (53.1% over six years)"
+            ),
+            "{text}"
+        );
+        assert!(text.contains("going to the US 30.0%"), "{text}");
+        assert!(text.contains("Carnegie 2025 follow-up"), "{text}");
+        assert!(bibtex.starts_with("@misc{aitalentatlas2026,"), "{bibtex}");
+        assert!(
+            bibtex.contains("\\url{https://example.org/talent/?v=1&view=whatif&r=0.9}"),
+            "{bibtex}"
+        );
+        assert!(bibtex.contains("90.0\\%"), "{bibtex}");
+        // Braces balance, so BibTeX can parse it.
+        let open = bibtex.matches('{').count();
+        assert_eq!(open, bibtex.matches('}').count());
+    }
+
+    #[test]
+    fn every_view_dataset_exists() {
+        let data = Dataset::embedded();
+        for view in View::ALL {
+            for key in view_datasets(view) {
+                assert!(data.datasets.iter().any(|d| d.key == *key), "{key}");
+            }
+        }
+    }
+}
