@@ -36,3 +36,9 @@ pub fn series_css(index: usize) -> String {
     let (r, g, b) = SERIES[index % SERIES.len()];
     format!("#{r:02x}{g:02x}{b:02x}")
 }
+/// What-if series: people working in the US (Okabe–Ito blue).
+pub const SERIES_US: RGBColor = RGBColor(0x00, 0x72, 0xb2);
+/// What-if series: people working in China (Okabe–Ito vermillion).
+pub const SERIES_CHINA: RGBColor = RGBColor(0xd5, 0x5e, 0x00);
+/// What-if series: people working in the rest of the world (Okabe–Ito bluish green).
+pub const SERIES_REST: RGBColor = RGBColor(0x00, 0x9e, 0x73);

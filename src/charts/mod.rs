@@ -1,3 +1,4 @@
 //! Chart components: a canvas, one drawing effect, and the interaction around it.
 
 pub mod bars;
+pub mod lines;

@@ -5,6 +5,7 @@ pub mod checks_panel;
 pub mod countries;
 pub mod sources;
 pub mod subfields;
+pub mod whatif;
 
 use crate::i18n::Msg;
 use crate::state::use_app_state;

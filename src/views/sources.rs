@@ -2,6 +2,7 @@
 
 use crate::i18n::Msg;
 use crate::state::use_app_state;
+use crate::views::whatif::method::ProjectionMethod;
 use leptos::prelude::*;
 use talent_core::Dataset;
 
@@ -38,6 +39,7 @@ pub fn SourcesView() -> impl IntoView {
                     </li>
                 }).collect_view()}
             </ul>
+            <ProjectionMethod />
         </section>
     }
 }
