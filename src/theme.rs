@@ -42,3 +42,6 @@ pub const SERIES_US: RGBColor = RGBColor(0x00, 0x72, 0xb2);
 pub const SERIES_CHINA: RGBColor = RGBColor(0xd5, 0x5e, 0x00);
 /// What-if series: people working in the rest of the world (Okabe–Ito bluish green).
 pub const SERIES_REST: RGBColor = RGBColor(0x00, 0x9e, 0x73);
+/// What-if series on a dark page: people working in the US (Okabe–Ito sky blue; the
+/// vermillion and bluish green keep more than 4.5:1 on the dark background).
+pub const SERIES_US_DARK: RGBColor = RGBColor(0x56, 0xb4, 0xe9);

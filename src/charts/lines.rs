@@ -268,7 +268,8 @@ pub fn LineChart(
         };
         let lang = state.lang.get();
         let frame = frame.get();
-        let result = data.with(|d| draw(&surface, &frame, d, focus.get(), lang));
+        let ink = ink(state.dark());
+        let result = data.with(|d| draw(&surface, &frame, d, focus.get(), lang, ink));
         if let Err(err) = result {
             leptos::logging::error!("line chart {id}: {err}");
         }
@@ -423,6 +424,35 @@ pub fn LineChart(
     }
 }
 
+/// Background, text and grid colours of the chart for the page theme.
+#[derive(Clone, Copy)]
+struct Ink {
+    background: RGBColor,
+    text: RGBColor,
+    muted: RGBColor,
+    grid: RGBColor,
+}
+
+/// Light: the theme constants. Dark: the page's dark colours (`--bg`, `--text`,
+/// `--muted`, `--line` in `public/app.css`), so the canvas matches the page.
+fn ink(dark: bool) -> Ink {
+    if dark {
+        Ink {
+            background: RGBColor(0x15, 0x18, 0x1c),
+            text: RGBColor(0xe6, 0xe8, 0xeb),
+            muted: RGBColor(0xb4, 0xba, 0xc2),
+            grid: RGBColor(0x4a, 0x50, 0x57),
+        }
+    } else {
+        Ink {
+            background: theme::BACKGROUND,
+            text: theme::TEXT,
+            muted: theme::MUTED,
+            grid: theme::GRID,
+        }
+    }
+}
+
 type DrawResult =
     Result<(), DrawingAreaErrorKind<<plotters_canvas::CanvasBackend as DrawingBackend>::ErrorType>>;
 
@@ -432,13 +462,14 @@ fn draw(
     data: &LineChartData,
     focus: Option<u16>,
     lang: Lang,
+    ink: Ink,
 ) -> DrawResult {
     let area = &surface.area;
-    area.fill(&theme::BACKGROUND)?;
+    area.fill(&ink.background)?;
     let px = |v: f64| surface.px(v);
     let at = |x: f64, y: f64| (px(x), px(y));
     let thin = px(1.0).max(1) as u32;
-    let axis_text = TextStyle::from(surface.font(FONT)).color(&theme::MUTED);
+    let axis_text = TextStyle::from(surface.font(FONT)).color(&ink.muted);
 
     // Grid and share axis, every 20 percentage points.
     for step in 0..=5 {
@@ -446,7 +477,7 @@ fn draw(
         let y = frame.y(share);
         area.draw(&PathElement::new(
             vec![at(frame.left, y), at(frame.right, y)],
-            theme::GRID.stroke_width(thin),
+            ink.grid.stroke_width(thin),
         ))?;
         area.draw(&Text::new(
             format::percent(share * 100.0, 0, lang),
@@ -459,7 +490,7 @@ fn draw(
         let x = frame.x(year);
         area.draw(&PathElement::new(
             vec![at(x, frame.bottom), at(x, frame.bottom + 4.0)],
-            theme::MUTED.stroke_width(thin),
+            ink.muted.stroke_width(thin),
         ))?;
         area.draw(&Text::new(
             year.to_string(),
@@ -473,7 +504,7 @@ fn draw(
         let x = frame.x(year);
         area.draw(&PathElement::new(
             vec![at(x, frame.top), at(x, frame.bottom)],
-            theme::MUTED.stroke_width(thin),
+            ink.muted.stroke_width(thin),
         ))?;
     }
 
@@ -504,7 +535,7 @@ fn draw(
             at(x, y + half),
             at(x - half, y),
         ];
-        area.draw(&Polygon::new(diamond.clone(), theme::BACKGROUND.filled()))?;
+        area.draw(&Polygon::new(diamond.clone(), ink.background.filled()))?;
         let mut outline = diamond;
         outline.push(at(x, y - half));
         area.draw(&PathElement::new(
@@ -519,7 +550,7 @@ fn draw(
         for line in &data.lines {
             if let Some(v) = line.values.get(index) {
                 let centre = at(frame.x(year), frame.y(*v));
-                area.draw(&Circle::new(centre, px(5.0), theme::BACKGROUND.filled()))?;
+                area.draw(&Circle::new(centre, px(5.0), ink.background.filled()))?;
                 area.draw(&Circle::new(centre, px(4.0), line.colour.filled()))?;
             }
         }
@@ -539,13 +570,13 @@ fn draw(
         frame.top + block / 2.0 - 6.0,
         frame.bottom + 6.0 - block / 2.0,
     );
-    let name_style = TextStyle::from(surface.font(LABEL_FONT)).color(&theme::TEXT);
+    let name_style = TextStyle::from(surface.font(LABEL_FONT)).color(&ink.text);
     let value_style = TextStyle::from(FontDesc::new(
         FontFamily::SansSerif,
         LABEL_FONT * surface.ratio,
         FontStyle::Bold,
     ))
-    .color(&theme::TEXT);
+    .color(&ink.text);
     let text_x = frame.right + STUB + 4.0;
     for ((line, end_y), centre) in data.lines.iter().zip(&ends).zip(&centres) {
         // A dot ends the line; a thin leader, clearly not data, leads to the label.

@@ -312,3 +312,14 @@ test('at phone width the controls and chart fit without horizontal scrolling', a
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('in the dark theme the chart is drawn on the dark page background', async () => {
+  const { page, problems, context } = await openPage(browser, `${server.url}?v=1&view=whatif&lang=en&theme=dark`);
+  await page.waitForFunction(() => document.querySelector('[data-testid=whatif-shares-chart] canvas')?.width > 0);
+  const corner = await page
+    .locator('[data-testid=whatif-shares-chart] canvas')
+    .evaluate((c) => Array.from(c.getContext('2d').getImageData(1, 1, 1, 1).data.slice(0, 3)));
+  assert.ok(corner.every((v) => v < 64), `background ${corner}`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -32,9 +32,15 @@ const ZEKI_COVERAGE_FACT: &str = "zeki25_coverage";
 const SAMPLE_2019_FACT: &str = "mp19_sample_size";
 const SAMPLE_2022_FACT: &str = "mp22_sample_papers";
 
-/// Colour of each work place, in [`Region`] order.
-const COLOURS: [plotters::style::RGBColor; 3] =
-    [theme::SERIES_US, theme::SERIES_CHINA, theme::SERIES_REST];
+/// Colour of each work place, in [`Region`] order, on a light and on a dark page.
+const COLOURS: [[plotters::style::RGBColor; 3]; 2] = [
+    [theme::SERIES_US, theme::SERIES_CHINA, theme::SERIES_REST],
+    [
+        theme::SERIES_US_DARK,
+        theme::SERIES_CHINA,
+        theme::SERIES_REST,
+    ],
+];
 
 /// The What-if page.
 #[component]
@@ -48,7 +54,8 @@ pub fn WhatIfView() -> impl IntoView {
 
     let projection = Memo::new(move |_| scenario.with(project));
     let observed = observed_points(data);
-    let chart = Memo::new(move |_| projection.with(|p| chart_data(p, &observed, lang.get())));
+    let chart =
+        Memo::new(move |_| projection.with(|p| chart_data(p, &observed, lang.get(), state.dark())));
     let table = Signal::derive(move || chart_table(&chart.get(), lang.get()));
     let sentence = Memo::new(move |_| {
         let lang = lang.get();
@@ -301,19 +308,18 @@ fn Slider(
 #[component]
 fn ChartKey() -> impl IntoView {
     let lang = use_app_state().lang;
-    let muted = hex(theme::MUTED);
-    let muted2 = muted.clone();
+    // Drawn in the text colour of the key, so the marks follow the page theme.
     view! {
         <ul class="whatif-key" aria-hidden="true">
             <li>
                 <svg width="28" height="12" viewBox="0 0 28 12">
-                    <line x1="1" y1="6" x2="27" y2="6" stroke=muted stroke-width="2.5"></line>
+                    <line x1="1" y1="6" x2="27" y2="6" stroke="currentColor" stroke-width="2.5"></line>
                 </svg>
                 {move || WhatIfMsg::KeyModel.text(lang.get())}
             </li>
             <li>
                 <svg width="16" height="16" viewBox="0 0 16 16">
-                    <polygon points="8,1.5 14.5,8 8,14.5 1.5,8" fill="white" stroke=muted2 stroke-width="2"></polygon>
+                    <polygon points="8,1.5 14.5,8 8,14.5 1.5,8" fill="none" stroke="currentColor" stroke-width="2"></polygon>
                 </svg>
                 {move || WhatIfMsg::KeyObserved.text(lang.get())}
             </li>
@@ -517,14 +523,15 @@ fn Checks() -> impl IntoView {
 }
 
 /// The three lines and the observed MacroPolo points.
-fn chart_data(p: &Projection, observed: &[Observed; 2], lang: Lang) -> LineChartData {
+fn chart_data(p: &Projection, observed: &[Observed; 2], lang: Lang, dark: bool) -> LineChartData {
+    let colours = COLOURS[usize::from(dark)];
     LineChartData {
         start_year: p.points.first().map_or(0, |pt| pt.year),
         lines: Region::ALL
             .into_iter()
             .map(|r| Line {
                 label: r.label(lang).to_string(),
-                colour: COLOURS[r.index()],
+                colour: colours[r.index()],
                 values: p.points.iter().map(|pt| pt.share(r)).collect(),
             })
             .collect(),
@@ -651,9 +658,4 @@ fn same(a: &Scenario, b: &Scenario) -> bool {
         .iter()
         .zip(numbers(b))
         .all(|(x, y)| (x - y).abs() <= 1e-9)
-}
-
-/// A colour as `#rrggbb` for SVG attributes.
-fn hex(c: plotters::style::RGBColor) -> String {
-    format!("#{:02x}{:02x}{:02x}", c.0, c.1, c.2)
 }
