@@ -5,6 +5,7 @@ use crate::canvas::ExportRatio;
 use crate::download::{save_data_url, save_text};
 use crate::i18n::Msg;
 use crate::state::use_app_state;
+use leptos::context::Provider;
 use leptos::html::Div;
 use leptos::prelude::*;
 use talent_core::export::{csv, file_name};
@@ -47,7 +48,6 @@ pub fn ChartFrame(
     let state = use_app_state();
     let show_table = RwSignal::new(false);
     let export_ratio = RwSignal::new(None::<f64>);
-    provide_context(ExportRatio(export_ratio));
     let body = NodeRef::<Div>::new();
     let lang_code = move || crate::state::lang_tag(state.lang.get_untracked());
     let on_csv = move |_| {
@@ -83,11 +83,17 @@ pub fn ChartFrame(
         else {
             return;
         };
-        let screen = gloo_utils::window().device_pixel_ratio();
-        export_ratio.set(Some(screen.max(EXPORT_RATIO)));
+        let ratio = gloo_utils::window().device_pixel_ratio().max(EXPORT_RATIO);
+        let target = (f64::from(canvas.client_width()) * ratio).round() as u32;
+        export_ratio.set(Some(ratio));
         leptos::task::spawn_local(async move {
-            // Effects redraw the canvas before timers run.
-            gloo_timers::future::TimeoutFuture::new(0).await;
+            // Effects redraw asynchronously: wait (briefly) for the canvas to be resized.
+            for _ in 0..50 {
+                if canvas.width() == target {
+                    break;
+                }
+                gloo_timers::future::TimeoutFuture::new(10).await;
+            }
             if let Ok(url) = canvas.to_data_url() {
                 save_data_url(&url, &file_name(&["ai-talent", id, lang_code()], "png"));
             }
@@ -126,7 +132,10 @@ pub fn ChartFrame(
                     >"PNG"</button>
                 </div>
             </header>
-            <div class="chart-body" class:hidden=move || show_table.get() node_ref=body>{children()}</div>
+            <div class="chart-body" class:hidden=move || show_table.get() node_ref=body>
+                // A Provider scopes the ratio to this frame's chart (components share owners).
+                <Provider value=ExportRatio(export_ratio)>{children()}</Provider>
+            </div>
             <Show when=move || show_table.get()>
                 <DataTable table=table />
             </Show>

@@ -126,7 +126,16 @@ impl AppState {
 }
 
 thread_local! {
-    static PENDING_LINK: RefCell<Option<Timeout>> = const { RefCell::new(None) };
+    /// The debounced rewrite of the current entry, and the query it will write.
+    static PENDING_LINK: RefCell<Option<(Timeout, String)>> = const { RefCell::new(None) };
+}
+
+/// Writes a pending rewrite now, so the entry being left keeps its final state.
+fn flush_pending_link() {
+    if let Some((timeout, query)) = PENDING_LINK.with(|p| p.borrow_mut().take()) {
+        timeout.cancel();
+        write_link(&query, false);
+    }
 }
 
 /// Creates the state from the current link and keeps link, history and `<html lang>` in step.
@@ -159,11 +168,13 @@ pub fn provide_app_state() -> AppState {
         let url = state.url_state();
         let query = url.to_query();
         if previous.is_some_and(|p| p != url.view) {
-            PENDING_LINK.with(|p| p.borrow_mut().take());
+            flush_pending_link();
             write_link(&query, true);
         } else {
-            let timeout = Timeout::new(LINK_DEBOUNCE_MS, move || write_link(&query, false));
-            PENDING_LINK.with(|p| p.borrow_mut().replace(timeout));
+            let pending = query.clone();
+            // A fired timeout stays stored until replaced; flushing it again is a no-op.
+            let timeout = Timeout::new(LINK_DEBOUNCE_MS, move || write_link(&pending, false));
+            PENDING_LINK.with(|p| p.borrow_mut().replace((timeout, query)));
         }
         if let Some(root) = gloo_utils::document().document_element() {
             let _ = root.set_attribute("lang", lang_tag(url.lang.unwrap_or(state.lang.get())));

@@ -16,25 +16,76 @@ pub const FOCUS: RGBColor = RGBColor(0xc0, 0x3a, 0x00);
 /// Background band behind a highlighted category.
 pub const HIGHLIGHT_BAND: RGBColor = RGBColor(0xff, 0xf1, 0xd6);
 
-/// Series colours (Okabe–Ito blue, vermilion-free orange, bluish green, reddish purple),
-/// each at least 3:1 against white.
-const SERIES: [(u8, u8, u8); 4] = [
-    (0x00, 0x5a, 0x8c),
-    (0xb3, 0x6b, 0x00),
-    (0x00, 0x7a, 0x5e),
-    (0xa8, 0x4a, 0x86),
-];
-
-/// The colour of series `index`.
-pub fn series(index: usize) -> RGBColor {
-    let (r, g, b) = SERIES[index % SERIES.len()];
-    RGBColor(r, g, b)
+/// Chart colours of one theme. Series colours follow Okabe–Ito and keep at least 3:1
+/// contrast against the theme's background; text keeps 4.5:1.
+pub struct Palette {
+    /// Chart text.
+    pub text: RGBColor,
+    /// Secondary text.
+    pub muted: RGBColor,
+    /// Grid lines and outlines of not-reported marks.
+    pub grid: RGBColor,
+    /// Chart background.
+    pub background: RGBColor,
+    /// The focused mark.
+    pub focus: RGBColor,
+    /// Background band behind a highlighted category.
+    pub highlight_band: RGBColor,
+    series: [RGBColor; 4],
 }
 
-/// The same colour as a CSS value, for HTML legends.
-pub fn series_css(index: usize) -> String {
-    let (r, g, b) = SERIES[index % SERIES.len()];
-    format!("#{r:02x}{g:02x}{b:02x}")
+/// Colours on a light page.
+pub const LIGHT: Palette = Palette {
+    text: TEXT,
+    muted: MUTED,
+    grid: GRID,
+    background: BACKGROUND,
+    focus: FOCUS,
+    highlight_band: HIGHLIGHT_BAND,
+    series: [
+        RGBColor(0x00, 0x5a, 0x8c),
+        RGBColor(0xb3, 0x6b, 0x00),
+        RGBColor(0x00, 0x7a, 0x5e),
+        RGBColor(0xa8, 0x4a, 0x86),
+    ],
+};
+
+/// Colours on a dark page.
+pub const DARK: Palette = Palette {
+    text: RGBColor(0xe6, 0xe8, 0xeb),
+    muted: RGBColor(0xb4, 0xba, 0xc2),
+    grid: RGBColor(0x5a, 0x61, 0x69),
+    background: RGBColor(0x15, 0x18, 0x1c),
+    focus: RGBColor(0xff, 0x8a, 0x50),
+    highlight_band: RGBColor(0x3a, 0x32, 0x20),
+    series: [
+        RGBColor(0x56, 0xb4, 0xe9),
+        RGBColor(0xe6, 0x9f, 0x00),
+        RGBColor(0x3c, 0xc2, 0x9e),
+        RGBColor(0xcc, 0x79, 0xa7),
+    ],
+};
+
+/// The palette of a theme.
+pub fn palette(dark: bool) -> &'static Palette {
+    if dark {
+        &DARK
+    } else {
+        &LIGHT
+    }
+}
+
+impl Palette {
+    /// The colour of series `index`.
+    pub fn series(&self, index: usize) -> RGBColor {
+        self.series[index % self.series.len()]
+    }
+
+    /// The colour of series `index` as a CSS value, for HTML legends.
+    pub fn series_css(&self, index: usize) -> String {
+        let RGBColor(r, g, b) = self.series(index);
+        format!("#{r:02x}{g:02x}{b:02x}")
+    }
 }
 /// What-if series: people working in the US (Okabe–Ito blue).
 pub const SERIES_US: RGBColor = RGBColor(0x00, 0x72, 0xb2);

@@ -89,6 +89,7 @@ pub fn BarChart(
         let not_reported = Msg::NotReported.text(state.lang.get());
         let result = groups.with(|groups| {
             let drawing = Drawing {
+                palette: theme::palette(state.dark()),
                 groups,
                 per_group: per_group.get(),
                 max: max.get(),
@@ -205,7 +206,7 @@ pub fn BarChart(
             <Show when=move || { per_group.get() > 1 }>
                 <ul class="legend" aria-hidden="true">
                     {move || series.get().into_iter().enumerate().map(|(i, name)| view! {
-                        <li><span class="swatch" style:background=theme::series_css(i)></span>{name}</li>
+                        <li><span class="swatch" style:background=move || theme::palette(state.dark()).series_css(i)></span>{name}</li>
                     }).collect_view()}
                 </ul>
             </Show>
@@ -248,6 +249,7 @@ type DrawResult<T> =
 
 /// One frame of a bar chart.
 struct Drawing<'a> {
+    palette: &'static theme::Palette,
     groups: &'a [BarGroupDatum],
     per_group: usize,
     max: f64,
@@ -260,7 +262,8 @@ impl Drawing<'_> {
     /// Draws and returns where each bar went (CSS pixels), for hit-testing.
     fn draw(&self, surface: &Surface, width: f64) -> DrawResult<Vec<BarRow>> {
         let area = &surface.area;
-        area.fill(&theme::BACKGROUND)?;
+        let colours = self.palette;
+        area.fill(&colours.background)?;
         let label_font = surface.font(FONT);
         let widest = self
             .groups
@@ -291,8 +294,8 @@ impl Drawing<'_> {
             .collect();
         let rows = layout(&values, self.per_group, self.max, geometry);
         let px = |v: f64| surface.px(v);
-        let value_style = TextStyle::from(surface.font(value_font)).color(&theme::TEXT);
-        let muted = TextStyle::from(surface.font(12.0)).color(&theme::MUTED);
+        let value_style = TextStyle::from(surface.font(value_font)).color(&colours.text);
+        let muted = TextStyle::from(surface.font(12.0)).color(&colours.muted);
         for (g, group) in self.groups.iter().enumerate() {
             let first = g * self.per_group;
             let Some(band_rows) = rows.get(first..first + self.per_group) else {
@@ -304,7 +307,7 @@ impl Drawing<'_> {
             if highlighted {
                 area.draw(&Rectangle::new(
                     [(0, px(top - 2.0)), (px(width), px(bottom + 2.0))],
-                    theme::HIGHLIGHT_BAND.filled(),
+                    colours.highlight_band.filled(),
                 ))?;
             }
             let label_style = TextStyle::from(if highlighted {
@@ -312,7 +315,7 @@ impl Drawing<'_> {
             } else {
                 label_font.clone()
             })
-            .color(&theme::TEXT);
+            .color(&colours.text);
             self.draw_label(
                 surface,
                 &group.label,
@@ -332,9 +335,9 @@ impl Drawing<'_> {
                 match row.x1 {
                     Some(x1) => {
                         let colour = if focused {
-                            theme::FOCUS
+                            colours.focus
                         } else {
-                            theme::series(i)
+                            colours.series(i)
                         };
                         let right = px(x1).max(px(row.x0) + 1);
                         let corners = [(px(row.x0), y0), (right, y1)];
@@ -354,7 +357,7 @@ impl Drawing<'_> {
                         ))?;
                     }
                     None => {
-                        let outline = if focused { theme::FOCUS } else { theme::GRID };
+                        let outline = if focused { colours.focus } else { colours.grid };
                         let right = px(row.x0 + 88.0);
                         area.draw(&Rectangle::new(
                             [(px(row.x0), y0), (right, y1)],

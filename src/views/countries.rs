@@ -238,16 +238,13 @@ pub fn BarFigure(
     let names = Signal::derive(move || series_names(&series.get(), lang.get()));
     let table = Signal::derive(move || bar_table(&groups.get(), &names.get(), lang.get()));
     let max = Signal::derive(move || series.get().max_value());
-    let chart = match highlight {
-        Some(highlight) => {
-            view! { <BarChart id=id groups=groups series=names max=max highlight=highlight /> }
-                .into_any()
-        }
-        None => view! { <BarChart id=id groups=groups series=names max=max /> }.into_any(),
-    };
     view! {
         <ChartFrame id=id title=title subtitle=subtitle caveat=caveat source=source table=table>
-            {chart}
+            // Built here, inside the frame, so the chart sees the frame's export ratio.
+            {match highlight {
+                Some(highlight) => view! { <BarChart id=id groups=groups series=names max=max highlight=highlight /> }.into_any(),
+                None => view! { <BarChart id=id groups=groups series=names max=max /> }.into_any(),
+            }}
             {children.map(|c| c())}
         </ChartFrame>
     }
