@@ -87,7 +87,9 @@ pub fn top100_by_sector(data: &Dataset, lang: Lang) -> BarSeries {
 }
 
 /// (year, tier, region, origin fact, work fact). `None`: the edition does not report it.
-const ORIGIN_WORK: &[(u16, Tier, &str, Option<&str>, Option<&str>)] = &[
+type OriginWorkRow = (u16, Tier, &'static str, Option<&'static str>, Option<&'static str>);
+
+const ORIGIN_WORK: &[OriginWorkRow] = &[
     (
         2019,
         Tier::TopTier,
