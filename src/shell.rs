@@ -4,8 +4,8 @@ use crate::i18n::{Lang, Msg};
 use crate::share::SharePanel;
 use crate::state::{provide_app_state, use_app_state};
 use crate::views::{
-    countries::CountriesView, sources::SourcesView, subfields::SubfieldsView, whatif::WhatIfView,
-    Coming,
+    countries::CountriesView, flows::FlowsView, sources::SourcesView, subfields::SubfieldsView,
+    whatif::WhatIfView,
 };
 use leptos::prelude::*;
 use talent_core::url_state::{Theme, View};
@@ -21,7 +21,7 @@ pub fn App() -> impl IntoView {
             {move || match state.view.get() {
                 View::Countries => view! { <CountriesView /> }.into_any(),
                 View::Subfields => view! { <SubfieldsView /> }.into_any(),
-                View::Flows => view! { <Coming heading=Msg::NavFlows /> }.into_any(),
+                View::Flows => view! { <FlowsView /> }.into_any(),
                 View::WhatIf => view! { <WhatIfView /> }.into_any(),
                 View::Sources => view! { <SourcesView /> }.into_any(),
             }}

@@ -96,3 +96,6 @@ pub const SERIES_REST: RGBColor = RGBColor(0x00, 0x9e, 0x73);
 /// What-if series on a dark page: people working in the US (Okabe–Ito sky blue; the
 /// vermillion and bluish green keep more than 4.5:1 on the dark background).
 pub const SERIES_US_DARK: RGBColor = RGBColor(0x56, 0xb4, 0xe9);
+/// Flows: marks of parts a source does not report (hatched, dashed), about 3:1 on the
+/// light and 5:1 on the dark background.
+pub const NOT_REPORTED: RGBColor = RGBColor(0x8a, 0x90, 0x96);

@@ -2,3 +2,5 @@
 
 pub mod bars;
 pub mod lines;
+pub mod network;
+pub mod sankey;
