@@ -50,8 +50,6 @@ messages! { Msg {
     Value => "Value", "数值";
     Category => "Category", "类别";
     Basis => "Basis", "依据";
-    ComingSoon => "This view is coming. The navigation, language and links already work.",
-        "该视图即将上线。导航、语言切换与链接已可使用。";
     LinkProblem => "Part of the link could not be read and was ignored:", "链接中有部分内容无法识别，已忽略：";
     Dismiss => "Dismiss", "关闭";
     ChartKeyboardHint => "Use the arrow keys to move between bars; Esc closes the tooltip.",

@@ -1,45 +1,211 @@
-//! Sources & method: every dataset, its figures, and the discrepancies found.
+//! Sources & method: every dataset with its figures, definitions and confidence; the
+//! discrepancies found, each with the app's own check; derived figures with their
+//! formulas; what was searched for and not found; and the models' methods.
 
-use crate::i18n::Msg;
+use super::checks_panel::check_row;
+use crate::i18n::{messages, Lang, Msg};
 use crate::state::use_app_state;
 use crate::views::whatif::method::ProjectionMethod;
 use leptos::prelude::*;
-use talent_core::Dataset;
+use talent_core::checks::all_checks;
+use talent_core::dataset::{Confidence, Fact, FactValue, Qualifier, Severity, Status};
+use talent_core::derived::all_derived;
+use talent_core::{format, Dataset};
+
+messages! { SourcesMsg {
+    Figure => "Figure", "数据";
+    Value => "Value", "数值";
+    Year => "Year", "年份";
+    Counted => "What was counted", "统计对象";
+    Confidence => "Confidence", "可信度";
+    Status => "Status", "状态";
+    Note => "Caveat", "说明";
+    ShowFigures => "Show the figures", "展开全部数据";
+    High => "high", "高";
+    Medium => "medium", "中";
+    Low => "low", "低";
+    Seed => "stated in a seed", "种子文献所述";
+    SeedVerified => "seed, verified", "种子文献所述，已核实";
+    SeedConflict => "seed, in conflict", "种子文献所述，存在冲突";
+    Supplementary => "supplementary", "补充数据";
+    SeverityHigh => "changes the story", "影响结论";
+    SeverityMedium => "definition or denominator", "定义或分母问题";
+    SeverityLow => "rounding or minor", "舍入或次要问题";
+    SeverityInfo => "checked, or context", "已核查或背景信息";
+    InEnglish => "Descriptions of the discrepancies are in English, as recorded in the data pack.",
+        "不一致之处的说明为英文，与数据包中的记录一致。";
+    DerivedHeading => "Figures the app derives", "本应用推算的数据";
+    ComparedWith => "compared with the stated", "对照原文数据";
+    NotFoundHeading => "Searched for and not found", "已查找但未找到的数据";
+    Seeds => "Seed documents", "种子文献";
+}}
+
+fn confidence(c: Confidence) -> SourcesMsg {
+    match c {
+        Confidence::High => SourcesMsg::High,
+        Confidence::Medium => SourcesMsg::Medium,
+        Confidence::Low => SourcesMsg::Low,
+    }
+}
+
+fn status(s: Status) -> SourcesMsg {
+    match s {
+        Status::Seed => SourcesMsg::Seed,
+        Status::SeedVerified => SourcesMsg::SeedVerified,
+        Status::SeedConflict => SourcesMsg::SeedConflict,
+        Status::Supplementary => SourcesMsg::Supplementary,
+    }
+}
+
+fn severity(s: Severity) -> SourcesMsg {
+    match s {
+        Severity::High => SourcesMsg::SeverityHigh,
+        Severity::Medium => SourcesMsg::SeverityMedium,
+        Severity::Low => SourcesMsg::SeverityLow,
+        Severity::Info => SourcesMsg::SeverityInfo,
+    }
+}
+
+/// A fact's value as a reader reads it: qualifier, number with its unit, or the text.
+fn fact_value(fact: &Fact, lang: Lang) -> String {
+    let prefix = match fact.qualifier {
+        Some(Qualifier::Lt) => Msg::FewerThan.text(lang),
+        Some(Qualifier::Gt) => Msg::MoreThan.text(lang),
+        Some(Qualifier::Approx) => Msg::About.text(lang),
+        _ => "",
+    };
+    match &fact.value {
+        FactValue::Number(n) if fact.is_percent() => {
+            format!(
+                "{prefix}{}",
+                format::percent(*n, if n.fract() == 0.0 { 0 } else { 1 }, lang)
+            )
+        }
+        FactValue::Number(n) => {
+            let decimals = if n.fract() == 0.0 { 0 } else { 3 };
+            format!(
+                "{prefix}{} ({})",
+                format::number(*n, decimals, lang),
+                fact.unit
+            )
+        }
+        FactValue::Text(text) => text.clone(),
+        FactValue::List(items) => items.join(", "),
+    }
+}
 
 /// The Sources & method page.
 #[component]
 pub fn SourcesView() -> impl IntoView {
-    let state = use_app_state();
-    let t = move |msg: Msg| msg.text(state.lang.get());
+    let lang = use_app_state().lang;
+    let t = move |msg: Msg| msg.text(lang.get());
+    let s = move |msg: SourcesMsg| msg.text(lang.get());
     let data = Dataset::embedded();
+    let checks = all_checks(data);
     view! {
         <section class="view sources" data-testid="view-sources">
             <h1>{move || t(Msg::NavSources)}</h1>
             <p>{move || t(Msg::SourcesIntro)}</p>
             <h2>{move || t(Msg::Datasets)}</h2>
             {data.datasets.iter().map(|d| {
-                let count = data.facts_of(&d.key).count();
+                let facts: Vec<&'static Fact> = data.facts_of(&d.key).collect();
+                let count = facts.len();
                 view! {
                     <article class="dataset" id=d.key.clone()>
                         <h3>{d.name.clone()}</h3>
                         <p class="publisher">{d.publisher.clone()}</p>
-                        <p>{d.description.clone()}</p>
+                        <p lang="en">{d.description.clone()}</p>
                         <p class="meta">
                             {count} " " {move || t(Msg::Figures)}
+                            {(!d.seeds.is_empty()).then(|| view! { " · " {move || s(SourcesMsg::Seeds)} ": " {d.seeds.join(", ")} })}
                             {(!d.url.is_empty()).then(|| view! { " · " <a href=d.url.clone() rel="noopener">{d.url.clone()}</a> })}
                         </p>
+                        {(count > 0).then(|| view! {
+                            <details>
+                                <summary>{move || s(SourcesMsg::ShowFigures)}</summary>
+                                <div class="table-wrap">
+                                    <table class="facts">
+                                        <thead><tr>
+                                            <th scope="col">{move || s(SourcesMsg::Figure)}</th>
+                                            <th scope="col">{move || s(SourcesMsg::Value)}</th>
+                                            <th scope="col">{move || s(SourcesMsg::Year)}</th>
+                                            <th scope="col">{move || s(SourcesMsg::Counted)}</th>
+                                            <th scope="col">{move || s(SourcesMsg::Confidence)}</th>
+                                            <th scope="col">{move || s(SourcesMsg::Status)}</th>
+                                            <th scope="col">{move || s(SourcesMsg::Note)}</th>
+                                        </tr></thead>
+                                        <tbody>
+                                            {facts.into_iter().map(|f| view! {
+                                                <tr id=f.id.clone()>
+                                                    <th scope="row">{move || f.label(lang.get()).to_string()}
+                                                        {(!f.url.is_empty()).then(|| view! { " " <a href=f.url.clone() rel="noopener">"↗"</a> })}
+                                                    </th>
+                                                    <td>{move || fact_value(f, lang.get())}</td>
+                                                    <td>{f.year}</td>
+                                                    <td lang="en">{f.population.clone()}</td>
+                                                    <td>{move || s(confidence(f.confidence))}</td>
+                                                    <td>{move || s(status(f.status))}</td>
+                                                    <td lang="en">{f.note.clone().unwrap_or_default()}</td>
+                                                </tr>
+                                            }).collect_view()}
+                                        </tbody>
+                                    </table>
+                                </div>
+                            </details>
+                        })}
                     </article>
                 }
             }).collect_view()}
             <h2>{move || t(Msg::Discrepancies)}</h2>
+            <p class="meta">{move || s(SourcesMsg::InEnglish)}</p>
             <ul class="discrepancies">
-                {data.discrepancies.iter().map(|d| view! {
-                    <li id=d.id.clone()>
-                        <strong>{d.id.clone()}</strong> " (" {format!("{:?}", d.severity).to_lowercase()} "): " {d.description.clone()}
-                    </li>
+                {data.discrepancies.iter().map(|d| {
+                    let own: Vec<_> = checks.iter().filter(|c| c.id == d.id).cloned().collect();
+                    view! {
+                        <li id=d.id.clone()>
+                            <strong>{d.id.clone()}</strong> " (" {move || s(severity(d.severity))} "): "
+                            <span lang="en">{d.description.clone()}</span>
+                            {(!own.is_empty()).then(|| view! {
+                                <ul class="own-checks">
+                                    {own.into_iter().map(|check| {
+                                        let row = Memo::new(move |_| check_row(&check, lang.get()));
+                                        view! {
+                                            <li class:fails=move || !row.get().4>
+                                                {move || row.get().0} ": " {move || t(Msg::StatedFigure)} " " <strong>{move || row.get().1}</strong>
+                                                "; " {move || t(Msg::AppComputes)} " " <strong>{move || row.get().2}</strong>
+                                                " (" <code>{move || row.get().3}</code> ") "
+                                                {move || if row.get().4 { t(Msg::Holds) } else { t(Msg::DoesNotHold) }}
+                                            </li>
+                                        }
+                                    }).collect_view()}
+                                </ul>
+                            })}
+                        </li>
+                    }
                 }).collect_view()}
             </ul>
+            <h2 id="derived">{move || s(SourcesMsg::DerivedHeading)}</h2>
+            <ul class="derived">
+                {all_derived(data).into_iter().map(|d| {
+                    let (label_en, label_zh) = (d.label_en, d.label_zh);
+                    view! {
+                        <li id=d.id>
+                            <strong>{move || match lang.get() { Lang::En => label_en, Lang::Zh => label_zh }}</strong>
+                            ": " {move || format::number(d.value, 1, lang.get())} " (" {d.unit} ") = "
+                            <code>{move || match lang.get() { Lang::En => d.formula_en.clone(), Lang::Zh => d.formula_zh.clone() }}</code>
+                            {d.compare_with.map(|(id, stated)| view! {
+                                "; " {move || s(SourcesMsg::ComparedWith)} " " <a href=format!("#{id}")>{id}</a> " = " {move || format::number(stated, 1, lang.get())}
+                            })}
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            <h2 id="not-found">{move || s(SourcesMsg::NotFoundHeading)}</h2>
+            <ul class="not-found" lang="en">
+                {data.not_found.iter().map(|n| view! { <li id=n.key.clone()><strong>{n.key.clone()}</strong> ": " {n.detail.clone()}</li> }).collect_view()}
+            </ul>
             <ProjectionMethod />
+            <crate::views::flows::method::FlowsMethod />
         </section>
     }
 }
