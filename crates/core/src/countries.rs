@@ -87,7 +87,13 @@ pub fn top100_by_sector(data: &Dataset, lang: Lang) -> BarSeries {
 }
 
 /// (year, tier, region, origin fact, work fact). `None`: the edition does not report it.
-type OriginWorkRow = (u16, Tier, &'static str, Option<&'static str>, Option<&'static str>);
+type OriginWorkRow = (
+    u16,
+    Tier,
+    &'static str,
+    Option<&'static str>,
+    Option<&'static str>,
+);
 
 const ORIGIN_WORK: &[OriginWorkRow] = &[
     (
