@@ -43,7 +43,9 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 # npm's binaryen gives wasm-opt 132; Debian's (108) produces a wasm that fails at start.
-if [ ! -x "$ROOT/tests/node_modules/.bin/wasm-opt" ] || [ "$ROOT/tests/package-lock.json" -nt "$ROOT/tests/node_modules/.package-lock.json" ]; then
+# workbox-build writes the service worker in Trunk's post_build hook (scripts/post-build.mjs).
+if [ ! -x "$ROOT/tests/node_modules/.bin/wasm-opt" ] || [ ! -d "$ROOT/tests/node_modules/workbox-build" ] \
+  || [ "$ROOT/tests/package-lock.json" -nt "$ROOT/tests/node_modules/.package-lock.json" ]; then
   log "installing the npm packages of the browser tests"
   (cd "$ROOT/tests" && npm ci --no-audit --no-fund)
 fi

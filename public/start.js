@@ -1,0 +1,11 @@
+// Starts the wasm app. Trunk would put this loader inline in index.html, which the
+// Content Security Policy forbids (no 'unsafe-inline'), so Trunk.toml's `pattern_script`
+// replaces it with <meta name="trunk-app" data-js=... data-wasm=...> naming the hashed
+// files, and this external module (hashed by Trunk too) reads those names and starts the
+// app. It does what Trunk's inline loader does, including its event and bindings global.
+const meta = document.querySelector('meta[name="trunk-app"]');
+const base = document.baseURI;
+const { default: init, ...bindings } = await import(new URL(meta.dataset.js, base).href);
+const wasm = await init({ module_or_path: new URL(meta.dataset.wasm, base).href });
+window.wasmBindings = bindings;
+dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
