@@ -230,7 +230,7 @@ pub fn sentence(v: &SentenceValues, lang: Lang) -> String {
                 None => format!("China's pool would not pass the US's before {}", v.year),
             };
             format!(
-                "If the US keeps {} of its China-origin researchers each year ({} over {} years), {} of new China-origin researchers start work in the US and {} in China, and new cohorts {growth}, then by {} {} of top-tier AI researchers would work in the US, {} in China and {} in the rest of the world. China-origin researchers would be {} of those in the US, and {crossover}.",
+                "If the US keeps {} of its China-origin researchers each year ({} over {} years), {} of new China-origin researchers start work in the US and {} in China, and new cohorts {growth}, then by {}, {} of top-tier AI researchers would work in the US, {} in China and {} in the rest of the world. China-origin researchers would be {} of those in the US, and {crossover}.",
                 p1(v.retention), p1(v.retention_over), v.window, p(v.to_us), p(v.stay),
                 v.year, p1(us), p1(cn), p1(rest), p1(v.china_origin)
             )
