@@ -1,5 +1,6 @@
 // Trunk's post_build hook (see Trunk.toml). Runs on the staging folder that Trunk is about
 // to move to dist/, and:
+//   - fills in the static summary of key numbers from the data pack (static-summary.mjs);
 //   - checks that index.html has its Content Security Policy and only relative URLs;
 //   - release: fails if an inline <script> is left (the CSP allows none), then writes the
 //     Workbox service worker (sw.js) that precaches every file of the build;
@@ -11,6 +12,7 @@ import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { staticSummary } from './static-summary.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error('post-build.mjs runs as a Trunk hook: TRUNK_STAGING_DIR is not set');
@@ -22,6 +24,12 @@ function fail(message) {
   console.error(`post-build: ${message}`);
   process.exit(1);
 }
+
+// The summary readers see before the wasm starts, or without JavaScript.
+const placeholder = '<div id="static-summary"></div>';
+if (!html.includes(placeholder)) fail(`index.html has no ${placeholder}`);
+html = html.replace(placeholder, staticSummary());
+await writeFile(indexPath, html);
 
 const csp = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]*)"/);
 if (!csp) fail('index.html has no <meta http-equiv="Content-Security-Policy">');

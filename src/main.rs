@@ -14,5 +14,9 @@ mod views;
 
 fn main() {
     console_error_panic_hook::set_once();
+    // The static summary in index.html stands in for the app until it starts.
+    if let Some(summary) = gloo_utils::document().get_element_by_id("static-summary") {
+        summary.remove();
+    }
     leptos::mount::mount_to_body(shell::App);
 }

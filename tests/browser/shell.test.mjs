@@ -107,3 +107,22 @@ test('a malformed link gives a notice and a working page', async () => {
     await context.close();
   }
 });
+
+test('index.html carries a static summary of the key numbers, which the app replaces', async () => {
+  const html = await (await fetch(server.url)).text();
+  const summary = html.slice(html.indexOf('id="static-summary"'));
+  assert.match(summary, new RegExp(`${factValue('sh24_top100_us_count')} scholars work in the United States`));
+  assert.match(summary, new RegExp(`${factValue('cg25_still_us')} were still in the US`));
+  assert.match(summary, /从未离开中国/);
+
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  assert.ok(await page.locator('#static-summary').isVisible(), 'shown without JavaScript');
+  await context.close();
+
+  const app = await openPage(browser, server.url);
+  assert.equal(await app.page.locator('#static-summary').count(), 0, 'removed once the app starts');
+  assert.deepEqual(app.problems, []);
+  await app.context.close();
+});
