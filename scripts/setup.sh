@@ -47,6 +47,9 @@ fi
 if [ ! -x "$ROOT/tests/node_modules/.bin/wasm-opt" ] || [ ! -d "$ROOT/tests/node_modules/workbox-build" ] \
   || [ "$ROOT/tests/package-lock.json" -nt "$ROOT/tests/node_modules/.package-lock.json" ]; then
   log "installing the npm packages of the browser tests"
-  (cd "$ROOT/tests" && npm ci --no-audit --no-fund)
+  # `npm install` with the committed lock file, not `npm ci`: the registry mirror lacks
+  # rollup's optional packages for other platforms, and `npm ci` refuses a lock file
+  # without them. `npm install` installs the locked versions and leaves the lock as it is.
+  (cd "$ROOT/tests" && npm install --no-audit --no-fund)
 fi
 export PATH="$ROOT/tests/node_modules/.bin:$PATH"

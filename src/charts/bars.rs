@@ -111,13 +111,10 @@ pub fn BarChart(
         groups.with_untracked(|g| g.get(index / per).map(|group| (group.clone(), index % per)))
     };
     let pick = move |y: f64| focus.set(placed.with_untracked(|rows| row_at(rows, y)));
-    let on_click = move |ev: web_sys::MouseEvent| {
-        let Some(highlight) = highlight else { return };
-        let Some(index) = placed.with_untracked(|rows| row_at(rows, f64::from(ev.offset_y())))
-        else {
-            return;
-        };
-        if let Some((group, _)) = bar_at(index) {
+    // Clicking (or Enter on) a bar highlights its category in every chart of the view;
+    // again clears it.
+    let toggle_highlight = move |index: usize| {
+        if let (Some(highlight), Some((group, _))) = (highlight, bar_at(index)) {
             highlight.update(|h| {
                 *h = if h.as_ref() == Some(&group.key) {
                     None
@@ -127,30 +124,23 @@ pub fn BarChart(
             });
         }
     };
-    let on_key = move |ev: web_sys::KeyboardEvent| {
-        let total = placed.with_untracked(Vec::len);
-        if total == 0 {
-            return;
+    let on_click = move |ev: web_sys::MouseEvent| {
+        if let Some(index) = placed.with_untracked(|rows| row_at(rows, f64::from(ev.offset_y()))) {
+            toggle_highlight(index);
         }
-        let next = match (ev.key().as_str(), focus.get_untracked()) {
-            ("ArrowDown" | "ArrowRight", Some(i)) => Some((i + 1).min(total - 1)),
-            ("ArrowUp" | "ArrowLeft", Some(i)) => Some(i.saturating_sub(1)),
-            ("ArrowDown" | "ArrowRight" | "ArrowUp" | "ArrowLeft", None) | ("Home", _) => Some(0),
-            ("End", _) => Some(total - 1),
-            ("Escape", _) => None,
+    };
+    let on_key = move |ev: web_sys::KeyboardEvent| {
+        let current = focus.get_untracked();
+        let next = match (ev.key().as_str(), current) {
             ("Enter" | " ", Some(i)) => {
-                if let (Some(highlight), Some((group, _))) = (highlight, bar_at(i)) {
-                    highlight.update(|h| {
-                        *h = if h.as_ref() == Some(&group.key) {
-                            None
-                        } else {
-                            Some(group.key)
-                        }
-                    });
-                }
+                toggle_highlight(i);
                 Some(i)
             }
-            _ => return,
+            (key, _) => match super::keys::list_step(key, current, placed.with_untracked(Vec::len))
+            {
+                Some(next) => next,
+                None => return,
+            },
         };
         ev.prevent_default();
         focus.set(next);

@@ -256,16 +256,8 @@ pub fn RowChart(
     };
     let on_key = move |ev: web_sys::KeyboardEvent| {
         let total = rows.with_untracked(Vec::len);
-        if total == 0 {
+        let Some(next) = super::keys::list_step(&ev.key(), focus.get_untracked(), total) else {
             return;
-        }
-        let next = match (ev.key().as_str(), focus.get_untracked()) {
-            ("ArrowDown" | "ArrowRight", Some(i)) => Some((i + 1).min(total - 1)),
-            ("ArrowUp" | "ArrowLeft", Some(i)) => Some(i.saturating_sub(1)),
-            ("ArrowDown" | "ArrowRight" | "ArrowUp" | "ArrowLeft", None) | ("Home", _) => Some(0),
-            ("End", _) => Some(total - 1),
-            ("Escape", _) => None,
-            _ => return,
         };
         ev.prevent_default();
         focus.set(next);
