@@ -129,3 +129,15 @@ test('Copy link puts the link of the view on the clipboard', async () => {
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('the what-if CSV names the scenario parameters in its header', async () => {
+  const { page, problems, context } = await openPage(browser, `${server.url}?v=1&view=whatif&lang=en&r=0.9`, {
+    acceptDownloads: true,
+  });
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=whatif-shares-csv]')]);
+  const text = await readFile(await download.path(), 'utf8');
+  assert.match(text, /^# scenario: US retention of China-origin researchers 90\.0% a year \(53\.1% over six years\)/m);
+  assert.match(text, /^# Exported from AI Talent Atlas: .*r=0\.9/m);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -114,6 +114,7 @@ pub fn WhatIfView() -> impl IntoView {
                         caveat=ts(WhatIfMsg::ChartCaveat)
                         source=source
                         table=table
+                        notes=Signal::derive(move || vec![talent_core::cite::scenario_line(&scenario.get(), lang.get())])
                     >
                         <LineChart id="whatif-shares" data=chart.into() />
                         <ChartKey />
