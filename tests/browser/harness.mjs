@@ -20,17 +20,18 @@ const TYPES = {
   '.webmanifest': 'application/manifest+json',
 };
 
-/** Serves `dist/` under `base` (such as "/" or "/talent/") on a free loopback port. */
-export async function serve(base = '/') {
+/**
+ * Serves a build folder (`dist/` by default) under `base` (such as "/" or "/talent/") on a
+ * free loopback port. `close` also cuts open connections, so a test can take the server
+ * down for good (offline tests).
+ */
+export async function serve(base = '/', root = DIST) {
+  const dir = join(root, '/');
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    if (!path.startsWith(base)) {
+    let file = normalize(join(dir, path.slice(base.length)));
+    if (!path.startsWith(base) || !file.startsWith(dir)) {
       res.writeHead(404).end();
-      return;
-    }
-    let file = normalize(join(DIST, path.slice(base.length)));
-    if (!file.startsWith(DIST)) {
-      res.writeHead(403).end();
       return;
     }
     try {
@@ -44,7 +45,12 @@ export async function serve(base = '/') {
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${server.address().port}${base}`;
-  return { url, close: () => new Promise((resolve) => server.close(resolve)) };
+  const close = async () => {
+    if (!server.listening) return;
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  };
+  return { url, close };
 }
 
 export async function launch() {

@@ -3,22 +3,12 @@
 // version waits for the reader's Reload in a bilingual banner, then replaces the old cache.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
-import { cp, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
-import { DIST, launch, openPage } from './harness.mjs';
+import { join } from 'node:path';
+import { DIST, launch, openPage, serve } from './harness.mjs';
 
 const VIEWS = ['countries', 'subfields', 'flows', 'whatif', 'sources'];
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.wasm': 'application/wasm',
-  '.css': 'text/css',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.webmanifest': 'application/manifest+json',
-};
 
 /**
  * Serves a private copy of dist/ under `base`, so a test can change its files (a new
@@ -27,32 +17,11 @@ const TYPES = {
 async function serveCopy(base = '/') {
   const dir = await mkdtemp(join(tmpdir(), 'talent-dist-'));
   await cp(DIST, dir, { recursive: true });
-  const root = join(dir, '/');
-  const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    let file = normalize(join(root, path.slice(base.length)));
-    if (!path.startsWith(base) || !file.startsWith(root)) {
-      res.writeHead(404).end();
-      return;
-    }
-    try {
-      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-      res.end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const server = await serve(base, dir);
   return {
-    url: `http://127.0.0.1:${server.address().port}${base}`,
+    url: server.url,
     dir,
-    async stop() {
-      if (!server.listening) return;
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
-    },
+    stop: server.close,
     async remove() {
       await rm(dir, { recursive: true, force: true });
     },
