@@ -588,6 +588,32 @@ impl Scenario {
         Scenario::try_from_dataset(data).unwrap_or_else(|e| panic!("{e}"))
     }
 
+    /// A field by its name, as [`Scenario::sources`] names it; `end_year` as a number.
+    /// `None` for a name that is not a field.
+    pub fn field(&self, name: &str) -> Option<f64> {
+        Some(match name {
+            "end_year" => f64::from(self.end_year),
+            "cohort_growth" => self.cohort_growth,
+            "first_cohort" => self.first_cohort,
+            "origin_us" => self.origin_us,
+            "origin_china" => self.origin_china,
+            "origin_rest" => self.origin_rest,
+            "china_to_us" => self.china_to_us,
+            "china_stay" => self.china_stay,
+            "china_to_rest" => self.china_to_rest,
+            "us_stay" => self.us_stay,
+            "us_to_china" => self.us_to_china,
+            "us_to_rest" => self.us_to_rest,
+            "rest_to_us" => self.rest_to_us,
+            "rest_to_china" => self.rest_to_china,
+            "rest_stay" => self.rest_stay,
+            "us_retention_china" => self.us_retention_china,
+            "other_retention" => self.other_retention,
+            "return_home_share" => self.return_home_share,
+            _ => return None,
+        })
+    }
+
     /// Which fact ids each default comes from, as `(field, fact id)` pairs; a field
     /// derived from several facts appears once per fact. `end_year` is not from data.
     pub fn sources() -> Vec<(&'static str, &'static str)> {
@@ -1326,4 +1352,65 @@ fn us_net_inflow_zero(data: &Dataset, base: &Scenario) -> Result<Scenario, Missi
         }
     }
     Ok(with(0.5 * (lo + hi)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_field_is_readable_by_name() {
+        let s = Scenario::default();
+        // Destructured in full so that a new field breaks this test until it has a name.
+        let Scenario {
+            end_year,
+            cohort_growth,
+            first_cohort,
+            origin_us,
+            origin_china,
+            origin_rest,
+            china_to_us,
+            china_stay,
+            china_to_rest,
+            us_stay,
+            us_to_china,
+            us_to_rest,
+            rest_to_us,
+            rest_to_china,
+            rest_stay,
+            us_retention_china,
+            other_retention,
+            return_home_share,
+        } = s;
+        let expected = [
+            ("end_year", f64::from(end_year)),
+            ("cohort_growth", cohort_growth),
+            ("first_cohort", first_cohort),
+            ("origin_us", origin_us),
+            ("origin_china", origin_china),
+            ("origin_rest", origin_rest),
+            ("china_to_us", china_to_us),
+            ("china_stay", china_stay),
+            ("china_to_rest", china_to_rest),
+            ("us_stay", us_stay),
+            ("us_to_china", us_to_china),
+            ("us_to_rest", us_to_rest),
+            ("rest_to_us", rest_to_us),
+            ("rest_to_china", rest_to_china),
+            ("rest_stay", rest_stay),
+            ("us_retention_china", us_retention_china),
+            ("other_retention", other_retention),
+            ("return_home_share", return_home_share),
+        ];
+        for (name, value) in expected {
+            assert_eq!(s.field(name), Some(value), "{name}");
+        }
+        for (name, _) in Scenario::sources() {
+            assert!(
+                s.field(name).is_some(),
+                "source field {name} has no accessor"
+            );
+        }
+        assert_eq!(s.field("no_such_field"), None);
+    }
 }

@@ -70,9 +70,7 @@ fn colon(lang: Lang) -> &'static str {
 
 /// The default of a scenario field, as the sliders show it.
 fn default_text(defaults: &Scenario, field: &str, lang: Lang) -> String {
-    let value = leptos::serde_json::to_value(defaults)
-        .ok()
-        .and_then(|v| v.get(field).and_then(leptos::serde_json::Value::as_f64));
+    let value = defaults.field(field);
     match (field, value) {
         ("end_year", Some(v)) => format!("{v:.0}"),
         ("us_retention_china" | "other_retention", Some(v)) => strings::retention_text(
