@@ -1,14 +1,22 @@
-//! The embedded data pack: every figure with its source, parsed once and validated.
+//! The embedded data pack: every figure with its source, decoded once and validated.
 //!
-//! The human-edited file is `data/facts.toml`; `build.rs` turns it into JSON that is
-//! compiled into the binary, so nothing is fetched at run time.
+//! The human-edited file is `data/facts.toml`; `build.rs` encodes it with serde into a
+//! compact binary form ([postcard](https://docs.rs/postcard), types in `dataset/wire.rs`)
+//! that is compiled into the binary, so nothing is fetched or parsed as text at run time.
 
-use serde::Deserialize;
+mod wire;
+
+pub use wire::{
+    Confidence, DatasetInfo, Discrepancy, Fact, FactValue, NotFound, Pack, Qualifier, Related,
+    Severity, Status,
+};
+
 use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::LazyLock;
 
-const FACTS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/facts.json"));
+/// The data pack as `build.rs` encodes it.
+const FACTS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/facts.postcard"));
 
 /// A language the data pack carries labels in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
@@ -18,110 +26,6 @@ pub enum Lang {
     En,
     /// Simplified Chinese.
     Zh,
-}
-
-/// How a stated figure relates to the true value.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Qualifier {
-    /// Stated as exact.
-    Exact,
-    /// "About", "nearly".
-    Approx,
-    /// "Fewer than", "under".
-    Lt,
-    /// "More than", "over".
-    Gt,
-}
-
-/// How far a figure has been checked.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Status {
-    /// Stated in a seed document, not checked further.
-    Seed,
-    /// Stated in a seed and confirmed in an original or near-original source.
-    SeedVerified,
-    /// Stated in a seed but in conflict with another source or with the seed itself.
-    SeedConflict,
-    /// Not in the seeds; added from the original reports.
-    Supplementary,
-}
-
-/// How much the figure can be trusted.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Confidence {
-    /// Secondary or unverified.
-    Low,
-    /// Checked in part, or definitional caveats.
-    Medium,
-    /// Checked against the original.
-    High,
-}
-
-/// The main value of a fact: a number, a phrase, or a list (rankings, named subfields).
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(untagged)]
-pub enum FactValue {
-    /// A number, in the fact's `unit`.
-    Number(f64),
-    /// A qualitative statement.
-    Text(String),
-    /// An ordered list of names.
-    List(Vec<String>),
-}
-
-/// One related number or label in a fact's `values` table.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(untagged)]
-pub enum Related {
-    /// A number.
-    Number(f64),
-    /// A label.
-    Text(String),
-}
-
-/// One cited figure.
-#[derive(Clone, Debug, Deserialize)]
-pub struct Fact {
-    /// Stable snake_case id, unique in the pack.
-    pub id: String,
-    /// Key of the dataset (report) the fact belongs to.
-    pub dataset: String,
-    /// The figure itself.
-    pub value: FactValue,
-    /// Exact, approximate, lower or upper bound.
-    pub qualifier: Option<Qualifier>,
-    /// Related numbers stated with the figure (breakdowns, table columns).
-    #[serde(default)]
-    pub values: BTreeMap<String, Related>,
-    /// Unit; `percent` means percentage points.
-    pub unit: String,
-    /// Reference year of the data.
-    pub year: u16,
-    /// What exactly was counted.
-    pub population: String,
-    /// The report or organisation.
-    pub source: String,
-    /// Where the figure was found, or empty.
-    #[serde(default)]
-    pub url: String,
-    /// Seed file that states it, or `none`.
-    pub seed: String,
-    /// How far it was checked.
-    pub status: Status,
-    /// How much to trust it.
-    pub confidence: Confidence,
-    /// Short English label.
-    pub label_en: String,
-    /// Short Chinese label.
-    pub label_zh: String,
-    /// Caveats.
-    pub note: Option<String>,
-    /// Table-specific columns (Table 1 and Table 2 of seed 000).
-    #[serde(flatten)]
-    pub columns: BTreeMap<String, serde_json::Value>,
 }
 
 impl Fact {
@@ -143,12 +47,18 @@ impl Fact {
 
     /// A text column (Table 1 and 2 rows).
     pub fn column_text(&self, key: &str) -> Option<&str> {
-        self.columns.get(key).and_then(serde_json::Value::as_str)
+        match self.columns.get(key) {
+            Some(Related::Text(text)) => Some(text),
+            _ => None,
+        }
     }
 
     /// A numeric column (Table 1 and 2 rows).
     pub fn column_number(&self, key: &str) -> Option<f64> {
-        self.columns.get(key).and_then(serde_json::Value::as_f64)
+        match self.columns.get(key) {
+            Some(Related::Number(n)) => Some(*n),
+            _ => None,
+        }
     }
 
     /// The label in the given language.
@@ -165,65 +75,8 @@ impl Fact {
     }
 }
 
-/// One report the facts come from.
-#[derive(Clone, Debug, Deserialize)]
-pub struct DatasetInfo {
-    /// Key used as `Fact::dataset`.
-    pub key: String,
-    /// Full name of the report.
-    pub name: String,
-    /// Publisher and date.
-    pub publisher: String,
-    /// Main address, or empty.
-    #[serde(default)]
-    pub url: String,
-    /// Seed files that cite it.
-    #[serde(default)]
-    pub seeds: Vec<String>,
-    /// What it measures and how.
-    #[serde(default)]
-    pub description: String,
-}
-
-/// How much a discrepancy changes the story.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    /// Checked and fine, or context.
-    Info,
-    /// Rounding, typo or minor.
-    Low,
-    /// Definitional or denominator problem.
-    Medium,
-    /// Changes the story.
-    High,
-}
-
-/// A finding that stated figures disagree with each other or with arithmetic.
-#[derive(Clone, Debug, Deserialize)]
-pub struct Discrepancy {
-    /// Stable id, e.g. `d01_cagr_28_7`.
-    pub id: String,
-    /// Ids of the facts involved.
-    pub facts: Vec<String>,
-    /// How serious it is.
-    pub severity: Severity,
-    /// What disagrees and why.
-    pub description: String,
-}
-
-/// A figure that was searched for and not found.
-#[derive(Clone, Debug, Deserialize)]
-pub struct NotFound {
-    /// Stable key.
-    pub key: String,
-    /// What is missing.
-    pub detail: String,
-}
-
-/// The whole data pack.
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// The whole data pack, validated and indexed by fact id.
+#[derive(Clone, Debug)]
 pub struct Dataset {
     /// Reports.
     pub datasets: Vec<DatasetInfo>,
@@ -233,14 +86,13 @@ pub struct Dataset {
     pub discrepancies: Vec<Discrepancy>,
     /// Figures not found.
     pub not_found: Vec<NotFound>,
-    #[serde(skip)]
     index: BTreeMap<String, usize>,
 }
 
 /// Why the data pack is not valid.
 #[derive(Clone, Debug, PartialEq)]
 pub enum DataError {
-    /// The JSON does not have the expected shape.
+    /// The bytes do not decode to a data pack (truncated, trailing or mistyped data).
     Parse(String),
     /// Two facts share an id.
     DuplicateId(String),
@@ -265,7 +117,7 @@ pub enum DataError {
 impl fmt::Display for DataError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Parse(e) => write!(f, "data pack does not parse: {e}"),
+            Self::Parse(e) => write!(f, "data pack does not decode: {e}"),
             Self::DuplicateId(id) => write!(f, "fact id `{id}` is used twice"),
             Self::MissingSource(id) => write!(f, "fact `{id}` has no source or population"),
             Self::UnknownDataset { fact, dataset } => {
@@ -281,45 +133,73 @@ impl fmt::Display for DataError {
 impl std::error::Error for DataError {}
 
 impl Dataset {
-    /// Parses and validates a data pack in the JSON form `build.rs` writes.
+    /// Decodes and validates a data pack in the binary form `build.rs` writes.
+    ///
+    /// # Errors
+    /// [`DataError::Parse`] if the bytes are not exactly one encoded [`Pack`], else what
+    /// [`Dataset::from_pack`] finds.
+    pub fn decode(bytes: &[u8]) -> Result<Self, DataError> {
+        let (pack, rest) = postcard::take_from_bytes::<Pack>(bytes)
+            .map_err(|e| DataError::Parse(e.to_string()))?;
+        if !rest.is_empty() {
+            return Err(DataError::Parse(format!(
+                "{} bytes after the data pack",
+                rest.len()
+            )));
+        }
+        Dataset::from_pack(pack)
+    }
+
+    /// Validates and indexes a data pack.
     ///
     /// # Errors
     /// A [`DataError`] naming the first fact or record that breaks a rule.
-    pub fn parse(json: &str) -> Result<Self, DataError> {
-        let mut data: Dataset =
-            serde_json::from_str(json).map_err(|e| DataError::Parse(e.to_string()))?;
-        for (position, fact) in data.facts.iter().enumerate() {
-            if data.index.insert(fact.id.clone(), position).is_some() {
+    pub fn from_pack(pack: Pack) -> Result<Self, DataError> {
+        let Pack {
+            datasets,
+            facts,
+            discrepancies,
+            not_found,
+        } = pack;
+        let mut index = BTreeMap::new();
+        for (position, fact) in facts.iter().enumerate() {
+            if index.insert(fact.id.clone(), position).is_some() {
                 return Err(DataError::DuplicateId(fact.id.clone()));
             }
             if fact.source.trim().is_empty() || fact.population.trim().is_empty() {
                 return Err(DataError::MissingSource(fact.id.clone()));
             }
-            if !data.datasets.iter().any(|d| d.key == fact.dataset) {
+            if !datasets.iter().any(|d| d.key == fact.dataset) {
                 return Err(DataError::UnknownDataset {
                     fact: fact.id.clone(),
                     dataset: fact.dataset.clone(),
                 });
             }
         }
-        for record in &data.discrepancies {
-            if let Some(missing) = record.facts.iter().find(|id| !data.index.contains_key(*id)) {
+        for record in &discrepancies {
+            if let Some(missing) = record.facts.iter().find(|id| !index.contains_key(*id)) {
                 return Err(DataError::UnknownFact {
                     discrepancy: record.id.clone(),
                     fact: missing.clone(),
                 });
             }
         }
-        Ok(data)
+        Ok(Dataset {
+            datasets,
+            facts,
+            discrepancies,
+            not_found,
+            index,
+        })
     }
 
     /// The data pack compiled into the binary.
     ///
     /// # Panics
-    /// Never in a released build: the native test suite parses the same bytes.
+    /// Never in a released build: the native test suite decodes the same bytes.
     pub fn embedded() -> &'static Dataset {
         static DATA: LazyLock<Dataset> = LazyLock::new(|| {
-            Dataset::parse(FACTS_JSON).expect("embedded data pack is validated by the tests")
+            Dataset::decode(FACTS).expect("embedded data pack is validated by the tests")
         });
         &DATA
     }
@@ -350,8 +230,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn embedded_pack_parses_and_indexes_every_fact() {
-        let data = Dataset::parse(FACTS_JSON).expect("valid pack");
+    fn embedded_pack_decodes_and_indexes_every_fact() {
+        let data = Dataset::decode(FACTS).expect("valid pack");
         assert_eq!(data.facts.len(), 318, "facts in the pack (README: 318)");
         assert_eq!(data.discrepancies.len(), 33);
         assert_eq!(data.number("sh24_top100_us_count"), Some(71.0));
@@ -362,39 +242,116 @@ mod tests {
         );
     }
 
-    fn minimal(fact_fields: &str) -> String {
-        format!(
-            r#"{{"datasets":[{{"key":"d","name":"D","publisher":"P"}}],
-                "facts":[{{"id":"a","dataset":"d","value":1,"unit":"u","year":2020,
-                  "seed":"none","status":"seed","confidence":"high",
-                  "label_en":"A","label_zh":"甲"{fact_fields}}}],
-                "discrepancies":[],"not_found":[]}}"#
-        )
+    #[test]
+    fn table_columns_keep_their_texts_and_numbers() {
+        let data = Dataset::decode(FACTS).expect("valid pack");
+        let beijing = data.fact("sh24_t2_beijing").expect("Table 2 row");
+        assert_eq!(beijing.column_text("city_en"), Some("Beijing"));
+        assert_eq!(beijing.column_number("rank"), Some(3.0));
+        assert_eq!(beijing.column_text("rank"), None, "a number is not a text");
+        assert_eq!(
+            beijing.column_number("city_en"),
+            None,
+            "a text is not a number"
+        );
+    }
+
+    #[test]
+    fn a_cut_or_padded_blob_is_an_error_not_a_panic() {
+        assert!(matches!(
+            Dataset::decode(&FACTS[..FACTS.len() / 2]),
+            Err(DataError::Parse(_))
+        ));
+        assert!(matches!(Dataset::decode(&[]), Err(DataError::Parse(_))));
+        let mut padded = FACTS.to_vec();
+        padded.push(0);
+        assert!(matches!(Dataset::decode(&padded), Err(DataError::Parse(_))));
+    }
+
+    fn minimal(population: &str, source: &str) -> Pack {
+        Pack {
+            datasets: vec![DatasetInfo {
+                key: "d".into(),
+                name: "D".into(),
+                publisher: "P".into(),
+                url: String::new(),
+                seeds: Vec::new(),
+                description: String::new(),
+            }],
+            facts: vec![Fact {
+                id: "a".into(),
+                dataset: "d".into(),
+                value: FactValue::Number(1.0),
+                qualifier: None,
+                values: BTreeMap::new(),
+                unit: "u".into(),
+                year: 2020,
+                population: population.into(),
+                source: source.into(),
+                url: String::new(),
+                seed: "none".into(),
+                status: Status::Seed,
+                confidence: Confidence::High,
+                label_en: "A".into(),
+                label_zh: "甲".into(),
+                note: None,
+                columns: BTreeMap::new(),
+            }],
+            discrepancies: Vec::new(),
+            not_found: Vec::new(),
+        }
+    }
+
+    /// Through the same encoding `build.rs` uses.
+    fn round_trip(pack: &Pack) -> Result<Dataset, DataError> {
+        Dataset::decode(&postcard::to_allocvec(pack).expect("encode"))
     }
 
     #[test]
     fn a_fact_without_source_is_rejected() {
-        let json = minimal(r#","population":"p","source":"  ""#);
         assert_eq!(
-            Dataset::parse(&json).unwrap_err(),
+            round_trip(&minimal("p", "  ")).unwrap_err(),
             DataError::MissingSource("a".into())
         );
     }
 
     #[test]
     fn a_fact_with_source_is_accepted() {
-        let json = minimal(r#","population":"p","source":"Report""#);
-        assert!(Dataset::parse(&json).is_ok());
+        let data = round_trip(&minimal("p", "Report")).expect("valid");
+        assert_eq!(data.number("a"), Some(1.0));
+    }
+
+    #[test]
+    fn a_fact_of_an_unlisted_dataset_is_rejected() {
+        let mut pack = minimal("p", "Report");
+        pack.facts[0].dataset = "zzz".into();
+        assert!(matches!(
+            round_trip(&pack),
+            Err(DataError::UnknownDataset { dataset, .. }) if dataset == "zzz"
+        ));
+    }
+
+    #[test]
+    fn a_repeated_fact_id_is_rejected() {
+        let mut pack = minimal("p", "Report");
+        pack.facts.push(pack.facts[0].clone());
+        assert_eq!(
+            round_trip(&pack).unwrap_err(),
+            DataError::DuplicateId("a".into())
+        );
     }
 
     #[test]
     fn a_discrepancy_naming_an_unknown_fact_is_rejected() {
-        let json = minimal(r#","population":"p","source":"Report""#).replace(
-            r#""discrepancies":[]"#,
-            r#""discrepancies":[{"id":"x","facts":["zzz"],"severity":"low","description":""}]"#,
-        );
+        let mut pack = minimal("p", "Report");
+        pack.discrepancies.push(Discrepancy {
+            id: "x".into(),
+            facts: vec!["zzz".into()],
+            severity: Severity::Low,
+            description: String::new(),
+        });
         assert!(matches!(
-            Dataset::parse(&json),
+            round_trip(&pack),
             Err(DataError::UnknownFact { fact, .. }) if fact == "zzz"
         ));
     }
