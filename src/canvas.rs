@@ -71,6 +71,18 @@ pub fn use_canvas_size(
     })
 }
 
+/// Marks the end of a chart's draw on the page's performance timeline as
+/// `chart-drawn:<id>`, for the benchmark (`tests/bench/run.mjs`). The chart's previous mark
+/// is cleared first, so redraws (a dragged slider) never pile up entries; a
+/// `PerformanceObserver` still sees every mark. Does nothing without `window.performance`.
+pub fn mark_drawn(id: &str) {
+    if let Some(performance) = gloo_utils::window().performance() {
+        let name = format!("chart-drawn:{id}");
+        performance.clear_marks_with_mark_name(&name);
+        let _ = performance.mark(&name);
+    }
+}
+
 /// Sizes the canvas backing store for the screen and returns a surface to draw on.
 pub fn surface(canvas: &HtmlCanvasElement, size: CanvasSize) -> Option<Surface> {
     if size.width < 1.0 || size.height < 1.0 {

@@ -1,7 +1,7 @@
 //! Horizontal bar chart, one row per category and one bar per series, with
 //! tooltips by mouse, touch and keyboard and a highlight shared across charts.
 
-use crate::canvas::{surface, use_canvas_size, Surface};
+use crate::canvas::{mark_drawn, surface, use_canvas_size, Surface};
 use crate::i18n::Msg;
 use crate::state::use_app_state;
 use crate::text_measure::text_width;
@@ -104,6 +104,7 @@ pub fn BarChart(
         if let Err(err) = result {
             leptos::logging::error!("bar chart {id}: {err}");
         }
+        mark_drawn(id);
     });
 
     let bar_at = move |index: usize| {

@@ -4,7 +4,7 @@
 //! Layout (where each year and share sits) is one pure [`Frame`], used alike by the
 //! drawing, the pointer hit-test, the tooltip position and the label placement.
 
-use crate::canvas::{surface, use_canvas_size, Surface};
+use crate::canvas::{mark_drawn, surface, use_canvas_size, Surface};
 use crate::i18n::Lang;
 use crate::state::use_app_state;
 use crate::theme;
@@ -273,6 +273,7 @@ pub fn LineChart(
         if let Err(err) = result {
             leptos::logging::error!("line chart {id}: {err}");
         }
+        mark_drawn(id);
     });
 
     // A year that no longer exists (shorter horizon) closes the tooltip.

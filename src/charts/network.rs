@@ -6,7 +6,7 @@
 //! text measurement.
 
 use super::sankey::{context, css, draw_text_box, font, Tip};
-use crate::canvas::{surface, use_canvas_size};
+use crate::canvas::{mark_drawn, surface, use_canvas_size};
 use crate::text_measure::text_width;
 use crate::theme;
 use leptos::html::{Canvas, Div};
@@ -228,6 +228,7 @@ pub fn RowChart(
                 }
             });
         });
+        mark_drawn(id);
     });
 
     let row_of =

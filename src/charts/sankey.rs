@@ -5,7 +5,7 @@
 //! code (`talent_core::sankey_labels`); this component measures text (cached), draws
 //! with the canvas 2D context and wires the events.
 
-use crate::canvas::{surface, use_canvas_size};
+use crate::canvas::{mark_drawn, surface, use_canvas_size};
 use crate::text_measure::{text_width, FAMILY};
 use crate::theme;
 use leptos::html::{Canvas, Div};
@@ -296,6 +296,7 @@ pub fn SankeyChart(
                 }
             });
         });
+        mark_drawn(id);
     });
 
     let hit_at = move |x: f64, y: f64, slop: f64| {
