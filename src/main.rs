@@ -1,5 +1,7 @@
 //! Entry point: install the panic hook and mount the app.
 
+#[cfg(feature = "bench")]
+mod bench;
 mod canvas;
 mod chart_frame;
 mod charts;

@@ -85,6 +85,13 @@ impl AppState {
         }
     }
 
+    /// The state of a default link, tied to neither the link nor the history: for the
+    /// benchmark hooks, which mount charts outside the app (`--features bench`).
+    #[cfg(feature = "bench")]
+    pub fn detached() -> AppState {
+        AppState::new(&UrlState::default(), Vec::new())
+    }
+
     /// Sets every signal from a link (Back and Forward).
     fn apply(self, url: &UrlState) {
         self.view.set(url.view);
