@@ -4,7 +4,7 @@
 use crate::dataset::{Dataset, Fact};
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::Direction;
-use std::collections::{HashMap, VecDeque};
+use std::collections::HashMap;
 
 /// Dataset key of Table 2 of seed 000 (top-15 cities of the education-flow network).
 pub const TABLE2_DATASET: &str = "aminer_shanghai_2024_table2";
@@ -185,60 +185,78 @@ impl FlowGraph {
     /// ```
     pub fn betweenness(&self) -> Vec<f64> {
         let n = self.graph.node_count();
+        // Both adjacencies as flat arrays, built once: the searches below run n times
+        // over every edge, and flat slices beat following petgraph's edge lists.
+        let outgoing = Adjacency::new(n, self.edge_pairs());
         let mut centrality = vec![0.0_f64; n];
-        // Buffers reused across sources.
-        let mut stack: Vec<usize> = Vec::with_capacity(n);
-        let mut predecessors: Vec<Vec<usize>> = vec![Vec::new(); n];
+        // Buffers reused across sources. `order` is both the breadth-first queue and,
+        // read backwards, the order of non-increasing distance. The inner loops are
+        // branch-free: on random graphs whether a neighbour is new or on a shortest
+        // path is unpredictable, and mispredicted branches dominated.
+        // One spare slot: the search writes every neighbour before it knows it is new.
+        let mut order = vec![0_u32; n + 1];
         let mut sigma = vec![0.0_f64; n];
-        let mut distance: Vec<Option<usize>> = vec![None; n];
-        let mut delta = vec![0.0_f64; n];
-        let mut queue = VecDeque::with_capacity(n);
+        let mut distance: Vec<u32> = vec![UNREACHED; n];
+        // `(1 + delta[w]) / sigma[w]` of each node whose dependency delta is final.
+        let mut share = vec![0.0_f64; n];
 
         for s in 0..n {
-            stack.clear();
-            for p in &mut predecessors {
-                p.clear();
-            }
             sigma.fill(0.0);
-            distance.fill(None);
-            delta.fill(0.0);
+            distance.fill(UNREACHED);
             sigma[s] = 1.0;
-            distance[s] = Some(0);
-            queue.push_back(s);
+            distance[s] = 0;
+            order[0] = s as u32;
+            let mut reached = 1;
 
             // Breadth-first search counting shortest paths (sigma) from s.
-            while let Some(v) = queue.pop_front() {
-                stack.push(v);
-                let dv = distance[v].unwrap_or(0);
-                for w in self
-                    .graph
-                    .neighbors_directed(NodeIndex::new(v), Direction::Outgoing)
-                {
-                    let w = w.index();
-                    if distance[w].is_none() {
-                        distance[w] = Some(dv + 1);
-                        queue.push_back(w);
-                    }
-                    if distance[w] == Some(dv + 1) {
-                        sigma[w] += sigma[v];
-                        predecessors[w].push(v);
-                    }
+            let mut head = 0;
+            while head < reached {
+                let v = order[head] as usize;
+                head += 1;
+                let next = distance[v] + 1;
+                let paths = sigma[v];
+                for &w in outgoing.of(v) {
+                    let old = distance[w as usize];
+                    let new = old == UNREACHED;
+                    order[reached] = w;
+                    reached += usize::from(new);
+                    let d = if new { next } else { old };
+                    distance[w as usize] = d;
+                    sigma[w as usize] += if d == next { paths } else { 0.0 };
                 }
             }
 
-            // Back-propagation of dependencies in order of non-increasing distance.
-            while let Some(w) = stack.pop() {
-                for &v in &predecessors[w] {
-                    if sigma[w] > 0.0 {
-                        delta[v] += sigma[v] / sigma[w] * (1.0 + delta[w]);
-                    }
-                }
-                if w != s {
-                    centrality[w] += delta[w];
-                }
+            // Dependencies in order of non-increasing distance, pulled from successors
+            // (Brandes' recurrence): delta[v] = sigma[v] * sum over out-neighbours w one
+            // step farther of (1 + delta[w]) / sigma[w]. The source, order[0], gets none.
+            for &v in order[1..reached].iter().rev() {
+                let v = v as usize;
+                let farther = distance[v] + 1;
+                let sum: f64 = outgoing
+                    .of(v)
+                    .iter()
+                    .map(|&w| {
+                        if distance[w as usize] == farther {
+                            share[w as usize]
+                        } else {
+                            0.0
+                        }
+                    })
+                    .sum();
+                let delta = sigma[v] * sum;
+                centrality[v] += delta;
+                share[v] = (1.0 + delta) / sigma[v];
             }
         }
         centrality
+    }
+
+    /// Every edge as a pair of node positions.
+    fn edge_pairs(&self) -> impl Iterator<Item = (usize, usize)> + Clone + '_ {
+        self.graph
+            .raw_edges()
+            .iter()
+            .map(|e| (e.source().index(), e.target().index()))
     }
 
     /// Betweenness of every node, unnormalised and normalised by `(n - 1)(n - 2)`
@@ -369,6 +387,40 @@ pub fn city_network(data: &Dataset) -> Vec<CityDegree> {
     }
     rows.sort_by_key(|r| r.rank);
     rows
+}
+
+/// Distance of a node not (yet) reached by a breadth-first search.
+const UNREACHED: u32 = u32::MAX;
+
+/// Neighbour lists of a graph in one flat array (compressed sparse rows).
+struct Adjacency {
+    /// `starts[v]..starts[v + 1]` indexes the neighbours of `v` in `targets`.
+    starts: Vec<usize>,
+    /// Node positions as `u32`, half the cache footprint of `usize` on 64-bit hosts.
+    targets: Vec<u32>,
+}
+
+impl Adjacency {
+    fn new(n: usize, edges: impl Iterator<Item = (usize, usize)> + Clone) -> Self {
+        let mut starts = vec![0; n + 1];
+        for (from, _) in edges.clone() {
+            starts[from + 1] += 1;
+        }
+        for v in 0..n {
+            starts[v + 1] += starts[v];
+        }
+        let mut filled = starts.clone();
+        let mut targets = vec![0; starts[n]];
+        for (from, to) in edges {
+            targets[filled[from]] = u32::try_from(to).unwrap_or(u32::MAX);
+            filled[from] += 1;
+        }
+        Self { starts, targets }
+    }
+
+    fn of(&self, v: usize) -> &[u32] {
+        &self.targets[self.starts[v]..self.starts[v + 1]]
+    }
 }
 
 #[cfg(test)]
@@ -505,6 +557,90 @@ mod tests {
         let g = FlowGraph::from_edges(&[("a", "b", 1.0), ("b", "c", 1.0), ("c", "a", 1.0)]);
         for (_, (b, norm)) in by_name(&g) {
             assert_eq!((b, norm), (1.0, 0.5));
+        }
+    }
+
+    /// Betweenness by its definition, for comparison: over ordered pairs (s, t) with
+    /// s != v != t, the share of shortest s -> t paths through v is
+    /// sigma(s, v) sigma(v, t) / sigma(s, t) when d(s, v) + d(v, t) = d(s, t).
+    fn betweenness_by_definition(n: usize, edges: &[(usize, usize)]) -> Vec<f64> {
+        // Hop distances and shortest-path counts from every node, by breadth-first search.
+        let mut dist = vec![vec![usize::MAX; n]; n];
+        let mut count = vec![vec![0.0; n]; n];
+        for s in 0..n {
+            dist[s][s] = 0;
+            count[s][s] = 1.0;
+            let mut frontier = vec![s];
+            while !frontier.is_empty() {
+                let mut next = Vec::new();
+                for &v in &frontier {
+                    for &(a, w) in edges {
+                        if a != v {
+                            continue;
+                        }
+                        if dist[s][w] == usize::MAX {
+                            dist[s][w] = dist[s][v] + 1;
+                            next.push(w);
+                        }
+                        if dist[s][w] == dist[s][v] + 1 {
+                            count[s][w] += count[s][v];
+                        }
+                    }
+                }
+                frontier = next;
+            }
+        }
+        (0..n)
+            .map(|v| {
+                let mut sum = 0.0;
+                for s in (0..n).filter(|&s| s != v) {
+                    for t in (0..n).filter(|&t| t != v && t != s) {
+                        let (sv, vt, st) = (dist[s][v], dist[v][t], dist[s][t]);
+                        if sv != usize::MAX && vt != usize::MAX && sv + vt == st {
+                            sum += count[s][v] * count[v][t] / count[s][t];
+                        }
+                    }
+                }
+                sum
+            })
+            .collect()
+    }
+
+    #[test]
+    fn brandes_matches_the_definition_on_random_graphs() {
+        // A fixed linear congruential generator: the same graphs on every run.
+        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = |bound: usize| {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1);
+            (state >> 33) as usize % bound
+        };
+        for trial in 0..20 {
+            let n = 3 + trial % 8;
+            let mut edges: Vec<(usize, usize)> = Vec::new();
+            for _ in 0..n * 3 {
+                let (a, b) = (next(n), next(n));
+                if !edges.contains(&(a, b)) {
+                    edges.push((a, b));
+                }
+            }
+            let names: Vec<String> = (0..n).map(|i| format!("n{i}")).collect();
+            // Every node appears first, in order, through a zero-weight self-loop.
+            let mut list: Vec<(&str, &str, f64)> = names
+                .iter()
+                .map(|x| (x.as_str(), x.as_str(), 0.0))
+                .collect();
+            list.extend(
+                edges
+                    .iter()
+                    .map(|&(a, b)| (names[a].as_str(), names[b].as_str(), 1.0)),
+            );
+            let got = FlowGraph::from_edges(&list).betweenness();
+            let want = betweenness_by_definition(n, &edges);
+            for (v, (g, w)) in got.iter().zip(&want).enumerate() {
+                assert!((g - w).abs() < 1e-9, "trial {trial}, node {v}: {g} != {w}");
+            }
         }
     }
 
