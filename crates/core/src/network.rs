@@ -4,6 +4,7 @@
 use crate::dataset::{Dataset, Fact};
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::Direction;
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 
 /// Dataset key of Table 2 of seed 000 (top-15 cities of the education-flow network).
@@ -64,20 +65,19 @@ impl FlowGraph {
     /// ```
     pub fn from_edges<S: AsRef<str>>(edges: &[(S, S, f64)]) -> Self {
         let mut out = Self::default();
+        // Edge lookup by endpoints: petgraph's `find_edge` walks a node's edge list,
+        // which makes a dense graph's construction cubic.
+        let mut existing = HashMap::with_capacity(edges.len());
         for (from, to, weight) in edges {
             if !weight.is_finite() {
                 continue;
             }
             let a = out.node(from.as_ref());
             let b = out.node(to.as_ref());
-            match out.graph.find_edge(a, b) {
-                Some(edge) => {
-                    if let Some(w) = out.graph.edge_weight_mut(edge) {
-                        *w += *weight;
-                    }
-                }
-                None => {
-                    out.graph.add_edge(a, b, *weight);
+            match existing.entry((a, b)) {
+                Entry::Occupied(edge) => out.graph[*edge.get()] += *weight,
+                Entry::Vacant(slot) => {
+                    slot.insert(out.graph.add_edge(a, b, *weight));
                 }
             }
         }
@@ -184,71 +184,9 @@ impl FlowGraph {
     /// assert_eq!(g.betweenness(), vec![0.0, 1.0, 0.0]);
     /// ```
     pub fn betweenness(&self) -> Vec<f64> {
-        let n = self.graph.node_count();
-        // Both adjacencies as flat arrays, built once: the searches below run n times
-        // over every edge, and flat slices beat following petgraph's edge lists.
-        let outgoing = Adjacency::new(n, self.edge_pairs());
-        let mut centrality = vec![0.0_f64; n];
-        // Buffers reused across sources. `order` is both the breadth-first queue and,
-        // read backwards, the order of non-increasing distance. The inner loops are
-        // branch-free: on random graphs whether a neighbour is new or on a shortest
-        // path is unpredictable, and mispredicted branches dominated.
-        // One spare slot: the search writes every neighbour before it knows it is new.
-        let mut order = vec![0_u32; n + 1];
-        let mut sigma = vec![0.0_f64; n];
-        let mut distance: Vec<u32> = vec![UNREACHED; n];
-        // `(1 + delta[w]) / sigma[w]` of each node whose dependency delta is final.
-        let mut share = vec![0.0_f64; n];
-
-        for s in 0..n {
-            sigma.fill(0.0);
-            distance.fill(UNREACHED);
-            sigma[s] = 1.0;
-            distance[s] = 0;
-            order[0] = s as u32;
-            let mut reached = 1;
-
-            // Breadth-first search counting shortest paths (sigma) from s.
-            let mut head = 0;
-            while head < reached {
-                let v = order[head] as usize;
-                head += 1;
-                let next = distance[v] + 1;
-                let paths = sigma[v];
-                for &w in outgoing.of(v) {
-                    let old = distance[w as usize];
-                    let new = old == UNREACHED;
-                    order[reached] = w;
-                    reached += usize::from(new);
-                    let d = if new { next } else { old };
-                    distance[w as usize] = d;
-                    sigma[w as usize] += if d == next { paths } else { 0.0 };
-                }
-            }
-
-            // Dependencies in order of non-increasing distance, pulled from successors
-            // (Brandes' recurrence): delta[v] = sigma[v] * sum over out-neighbours w one
-            // step farther of (1 + delta[w]) / sigma[w]. The source, order[0], gets none.
-            for &v in order[1..reached].iter().rev() {
-                let v = v as usize;
-                let farther = distance[v] + 1;
-                let sum: f64 = outgoing
-                    .of(v)
-                    .iter()
-                    .map(|&w| {
-                        if distance[w as usize] == farther {
-                            share[w as usize]
-                        } else {
-                            0.0
-                        }
-                    })
-                    .sum();
-                let delta = sigma[v] * sum;
-                centrality[v] += delta;
-                share[v] = (1.0 + delta) / sigma[v];
-            }
-        }
-        centrality
+        let mut run = Brandes::new(self);
+        run.advance(usize::MAX);
+        run.into_values()
     }
 
     /// Every edge as a pair of node positions.
@@ -272,13 +210,19 @@ impl FlowGraph {
     /// assert_eq!((c[1].name.as_str(), c[1].betweenness, c[1].normalised), ("b", 1.0, 0.5));
     /// ```
     pub fn centrality(&self) -> Vec<Centrality> {
+        self.centrality_of(self.betweenness())
+    }
+
+    /// [`centrality`](Self::centrality) from betweenness values already computed (in
+    /// node order), such as those of a [`Brandes`] run spread over several tasks.
+    pub fn centrality_of(&self, betweenness: Vec<f64>) -> Vec<Centrality> {
         let n = self.graph.node_count();
         let pairs = if n > 2 {
             ((n - 1) * (n - 2)) as f64
         } else {
             0.0
         };
-        self.betweenness()
+        betweenness
             .into_iter()
             .zip(self.graph.node_indices())
             .map(|(b, ix)| Centrality {
@@ -387,6 +331,137 @@ pub fn city_network(data: &Dataset) -> Vec<CityDegree> {
     }
     rows.sort_by_key(|r| r.rank);
     rows
+}
+
+/// Brandes' algorithm a batch of sources at a time: one breadth-first search per node,
+/// each adding that source's dependencies to the betweenness of the others. A caller on
+/// a browser's main thread can spread a large graph over several tasks instead of
+/// blocking the page; [`FlowGraph::betweenness`] runs it to the end in one go.
+///
+/// ```
+/// use talent_core::network::{Brandes, FlowGraph};
+/// let g = FlowGraph::from_edges(&[("a", "b", 1.0), ("b", "c", 1.0)]);
+/// let mut run = Brandes::new(&g);
+/// while !run.advance(1) {}
+/// assert_eq!(run.into_values(), g.betweenness());
+/// ```
+pub struct Brandes {
+    outgoing: Adjacency,
+    /// The next source.
+    next: usize,
+    centrality: Vec<f64>,
+    /// The breadth-first queue and, read backwards, the order of non-increasing
+    /// distance; one spare slot, as the search writes every neighbour before it knows
+    /// whether it is new.
+    order: Vec<u32>,
+    /// Shortest paths from the source.
+    sigma: Vec<f64>,
+    distance: Vec<u32>,
+    /// `(1 + delta[w]) / sigma[w]` of each node whose dependency delta is final.
+    share: Vec<f64>,
+}
+
+impl Brandes {
+    /// A run over `graph`, with no source searched yet.
+    pub fn new(graph: &FlowGraph) -> Self {
+        let n = graph.node_count();
+        Self {
+            outgoing: Adjacency::new(n, graph.edge_pairs()),
+            next: 0,
+            centrality: vec![0.0; n],
+            order: vec![0; n + 1],
+            sigma: vec![0.0; n],
+            distance: vec![UNREACHED; n],
+            share: vec![0.0; n],
+        }
+    }
+
+    /// Searches from up to `sources` more nodes; true once every node has been a source.
+    pub fn advance(&mut self, sources: usize) -> bool {
+        let end = self.centrality.len().min(self.next.saturating_add(sources));
+        for s in self.next..end {
+            self.search_from(s);
+        }
+        self.next = end;
+        self.is_done()
+    }
+
+    /// True once every node has been a source.
+    pub fn is_done(&self) -> bool {
+        self.next >= self.centrality.len()
+    }
+
+    /// Sources searched so far, of the number of nodes.
+    pub fn progress(&self) -> (usize, usize) {
+        (self.next, self.centrality.len())
+    }
+
+    /// Unnormalised betweenness of every node, in node order (partial sums until
+    /// [`is_done`](Self::is_done)).
+    pub fn into_values(self) -> Vec<f64> {
+        self.centrality
+    }
+
+    /// One source's breadth-first search and dependency accumulation. The inner loops
+    /// are branch-free: on random graphs whether a neighbour is new or on a shortest
+    /// path is unpredictable, and mispredicted branches dominated.
+    fn search_from(&mut self, s: usize) {
+        let Self {
+            outgoing,
+            centrality,
+            order,
+            sigma,
+            distance,
+            share,
+            ..
+        } = self;
+        sigma.fill(0.0);
+        distance.fill(UNREACHED);
+        sigma[s] = 1.0;
+        distance[s] = 0;
+        order[0] = s as u32;
+        let mut reached = 1;
+
+        // Breadth-first search counting shortest paths (sigma) from s.
+        let mut head = 0;
+        while head < reached {
+            let v = order[head] as usize;
+            head += 1;
+            let next = distance[v] + 1;
+            let paths = sigma[v];
+            for &w in outgoing.of(v) {
+                let old = distance[w as usize];
+                let new = old == UNREACHED;
+                order[reached] = w;
+                reached += usize::from(new);
+                let d = if new { next } else { old };
+                distance[w as usize] = d;
+                sigma[w as usize] += if d == next { paths } else { 0.0 };
+            }
+        }
+
+        // Dependencies in order of non-increasing distance, pulled from successors
+        // (Brandes' recurrence): delta[v] = sigma[v] * sum over out-neighbours w one step
+        // farther of (1 + delta[w]) / sigma[w]. The source, order[0], gets none.
+        for &v in order[1..reached].iter().rev() {
+            let v = v as usize;
+            let farther = distance[v] + 1;
+            let sum: f64 = outgoing
+                .of(v)
+                .iter()
+                .map(|&w| {
+                    if distance[w as usize] == farther {
+                        share[w as usize]
+                    } else {
+                        0.0
+                    }
+                })
+                .sum();
+            let delta = sigma[v] * sum;
+            centrality[v] += delta;
+            share[v] = (1.0 + delta) / sigma[v];
+        }
+    }
 }
 
 /// Distance of a node not (yet) reached by a breadth-first search.
@@ -642,6 +717,26 @@ mod tests {
                 assert!((g - w).abs() < 1e-9, "trial {trial}, node {v}: {g} != {w}");
             }
         }
+    }
+
+    #[test]
+    fn a_run_in_batches_gives_the_one_go_result() {
+        let names = ["a", "b", "c", "d", "e"];
+        let edges: Vec<(&str, &str, f64)> =
+            [(0, 1), (1, 2), (2, 3), (3, 1), (1, 4), (4, 3), (0, 4)]
+                .iter()
+                .map(|&(x, y)| (names[x], names[y], 1.0))
+                .collect();
+        let g = FlowGraph::from_edges(&edges);
+        let mut run = Brandes::new(&g);
+        assert_eq!(run.progress(), (0, 5));
+        assert!(!run.advance(2));
+        assert_eq!(run.progress(), (2, 5));
+        assert!(!run.advance(2));
+        assert!(run.advance(2));
+        assert!(run.advance(2), "advancing a finished run changes nothing");
+        assert_eq!(run.progress(), (5, 5));
+        assert_eq!(run.into_values(), g.betweenness());
     }
 
     #[test]
