@@ -443,6 +443,69 @@ pub fn row_at(bands: &[(f64, f64)], y: f64) -> Option<usize> {
         .position(|&(top, bottom)| y >= top && y < bottom)
 }
 
+/// A flow matrix folded to its largest places, for a Sankey that stays readable and
+/// quick to draw however many countries the matrix has.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FoldedMatrix {
+    /// Indices of the places kept, largest first.
+    pub kept: Vec<usize>,
+    /// True when the last row and column sum the places not kept.
+    pub other: bool,
+    /// The folded matrix: rows are origins, columns work places, in `kept` order, then
+    /// "other" if any.
+    pub matrix: Vec<Vec<f64>>,
+}
+
+/// Keeps the `keep` places with the most researchers (studied there plus working there;
+/// ties by index) and sums every other row and column into one "other" place, so a
+/// Sankey of an `n` x `n` matrix has at most `keep + 1` nodes a side and `(keep + 1)²`
+/// ribbons instead of `n²`. The total is unchanged. Folding a single place would only
+/// rename it, so with `n <= keep + 1` every place is kept. Non-finite or negative cells
+/// count as 0. Rows shorter than the matrix are read as zero-padded.
+///
+/// ```
+/// use talent_core::net_flow::fold_matrix;
+/// let m = vec![vec![5.0, 1.0, 0.0], vec![2.0, 3.0, 1.0], vec![0.0, 1.0, 1.0]];
+/// let f = fold_matrix(&m, 1);
+/// assert_eq!((f.kept.clone(), f.other), (vec![0], true));
+/// assert_eq!(f.matrix, vec![vec![5.0, 1.0], vec![2.0, 6.0]]);
+/// ```
+pub fn fold_matrix(matrix: &[Vec<f64>], keep: usize) -> FoldedMatrix {
+    let n = matrix.len();
+    let cell = |o: usize, w: usize| {
+        let v = matrix[o].get(w).copied().unwrap_or(0.0);
+        if v.is_finite() {
+            v.max(0.0)
+        } else {
+            0.0
+        }
+    };
+    let size: Vec<f64> = (0..n)
+        .map(|i| (0..n).map(|j| cell(i, j) + cell(j, i)).sum())
+        .collect();
+    let mut ranked: Vec<usize> = (0..n).collect();
+    ranked.sort_by(|&a, &b| size[b].total_cmp(&size[a]).then(a.cmp(&b)));
+    let other = n > keep + 1;
+    ranked.truncate(if other { keep } else { n });
+    let slots = ranked.len() + usize::from(other);
+    // Position of each place in the folded matrix: kept ones in rank order, then other.
+    let mut slot = vec![slots.saturating_sub(1); n];
+    for (position, &place) in ranked.iter().enumerate() {
+        slot[place] = position;
+    }
+    let mut folded = vec![vec![0.0; slots]; slots];
+    for o in 0..n {
+        for w in 0..n {
+            folded[slot[o]][slot[w]] += cell(o, w);
+        }
+    }
+    FoldedMatrix {
+        kept: ranked,
+        other,
+        matrix: folded,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -628,5 +691,40 @@ mod tests {
         assert_eq!(d.ticks.last(), Some(&(80.0, 280.0)));
         assert_eq!(row_at(&[(0.0, 10.0), (10.0, 20.0)], 10.0), Some(1));
         assert_eq!(row_at(&[(0.0, 10.0)], 10.0), None);
+    }
+
+    #[test]
+    fn folding_keeps_the_largest_places_and_the_total() {
+        // Sizes (row + column sums): a 10+10=20, b 4+5=9, c 1+7=8, d 9+2=11.
+        let m = vec![
+            vec![6.0, 1.0, 1.0, 2.0],
+            vec![1.0, 2.0, 1.0, 0.0],
+            vec![0.0, 0.0, 1.0, 0.0],
+            vec![3.0, 2.0, 4.0, 0.0],
+        ];
+        let f = fold_matrix(&m, 2);
+        assert_eq!(f.kept, vec![0, 3]);
+        assert!(f.other);
+        // Rows a, d, other (b + c); columns a, d, other (b + c).
+        assert_eq!(
+            f.matrix,
+            vec![
+                vec![6.0, 2.0, 2.0],
+                vec![3.0, 0.0, 6.0],
+                vec![1.0, 0.0, 4.0],
+            ]
+        );
+        let total = |m: &[Vec<f64>]| m.iter().flatten().sum::<f64>();
+        assert_eq!(total(&f.matrix), total(&m));
+    }
+
+    #[test]
+    fn folding_one_place_or_none_keeps_everything() {
+        let m = vec![vec![1.0, f64::NAN], vec![-2.0, 4.0]];
+        let f = fold_matrix(&m, 1);
+        assert_eq!((f.kept, f.other), (vec![1, 0], false));
+        // Bad cells count as 0; order follows the ranking (b: 4 + 4 = 8, a: 1 + 1 = 2).
+        assert_eq!(f.matrix, vec![vec![4.0, 0.0], vec![0.0, 1.0]]);
+        assert_eq!(fold_matrix(&[], 3).matrix, Vec::<Vec<f64>>::new());
     }
 }
