@@ -22,6 +22,7 @@ export async function buildWeight(dir) {
   const sum = (list) => list.reduce((total, f) => total + f.gzip, 0);
   return {
     files,
+    raw: files.reduce((total, f) => total + f.raw, 0),
     total: sum(files),
     wasm: sum(files.filter((f) => f.file.endsWith('.wasm'))),
   };

@@ -1,16 +1,18 @@
 //! A synthetic 200 x 200 country flow matrix through what the country flow view runs:
 //! the moves graph with weighted degrees, net flow and betweenness (`network`), and the
-//! two-stage Sankey plan of every cell with its label lanes (`sankey_plan`). In the
+//! two-stage Sankey plan with its label lanes of the matrix folded to its 12 largest
+//! countries plus "other" (`sankey_plan`). In the
 //! browser the same matrix goes through the same code (`--features bench`, src/bench.rs);
 //! there the budget is no task longer than 50 ms.
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::hint::black_box;
+use talent_core::net_flow::{fold_matrix, FoldedMatrix};
 use talent_core::sankey::{SankeyLink, SankeyNode};
 use talent_core::sankey_labels::{plan, NodeLabel, PlanStyle};
 
 #[allow(dead_code)]
 mod common;
-use common::{country_name, flow_matrix, matrix_network, SEED};
+use common::{flow_matrix, folded_name, matrix_network, SANKEY_PLACES, SEED};
 
 const N: usize = 200;
 const WIDTH: f64 = 1000.0;
@@ -20,7 +22,8 @@ fn measure(text: &str, size: f64, _bold: bool) -> f64 {
     text.chars().count() as f64 * size * 0.55
 }
 
-fn sankey_input(matrix: &[Vec<f64>]) -> (Vec<SankeyNode>, Vec<SankeyLink>, Vec<NodeLabel>) {
+fn sankey_input(folded: &FoldedMatrix) -> (Vec<SankeyNode>, Vec<SankeyLink>, Vec<NodeLabel>) {
+    let matrix = &folded.matrix;
     let n = matrix.len();
     let nodes = (0..2)
         .flat_map(|stage| (0..n).map(move |i| SankeyNode::new(format!("{stage}_{i}"), stage)))
@@ -40,7 +43,7 @@ fn sankey_input(matrix: &[Vec<f64>]) -> (Vec<SankeyNode>, Vec<SankeyLink>, Vec<N
                     matrix.iter().map(|r| r[i]).sum()
                 };
                 NodeLabel {
-                    name: country_name(i),
+                    name: folded_name(folded, i),
                     value: format!("{value:.1}"),
                 }
             })
@@ -54,7 +57,8 @@ fn bench(c: &mut Criterion) {
     let (moves, metrics) = matrix_network(&matrix);
     assert_eq!((moves.node_count(), moves.edge_count()), (N, N * (N - 1)));
     assert!(metrics.iter().map(|m| m.net).sum::<f64>().abs() < 1e-6);
-    let (nodes, links, labels) = sankey_input(&matrix);
+    let folded = fold_matrix(&matrix, SANKEY_PLACES);
+    let (nodes, links, labels) = sankey_input(&folded);
     let headings = vec!["Degree".to_string(), "Work".to_string()];
     let style = PlanStyle::for_width(WIDTH);
     assert!(plan(&nodes, &links, &labels, &headings, WIDTH, style, &measure).is_ok());
@@ -62,17 +66,12 @@ fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("flow_matrix_200");
     group.sample_size(20);
     group.bench_function("network", |b| b.iter(|| matrix_network(black_box(&matrix))));
+    // Folding, the Sankey input and its plan: what the view does with a matrix.
     group.bench_function("sankey_plan", |b| {
         b.iter(|| {
-            plan(
-                black_box(&nodes),
-                black_box(&links),
-                black_box(&labels),
-                &headings,
-                WIDTH,
-                style,
-                &measure,
-            )
+            let folded = fold_matrix(black_box(&matrix), SANKEY_PLACES);
+            let (nodes, links, labels) = sankey_input(&folded);
+            plan(&nodes, &links, &labels, &headings, WIDTH, style, &measure)
         })
     });
     group.finish();

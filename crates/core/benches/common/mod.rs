@@ -4,6 +4,7 @@
 // Plain `//` comments only: the file is also pulled in with `include!`.
 
 use std::collections::HashMap;
+use talent_core::net_flow::FoldedMatrix;
 use talent_core::network::FlowGraph;
 
 /// The seed of every synthetic input.
@@ -66,6 +67,18 @@ pub fn country_name(i: usize) -> String {
     format!("Country {:03}", i + 1)
 }
 
+/// How many places a flow Sankey shows; the rest are folded into one
+/// (`talent_core::net_flow::fold_matrix`).
+pub const SANKEY_PLACES: usize = 12;
+
+/// The name of slot `i` of a folded synthetic matrix.
+pub fn folded_name(folded: &FoldedMatrix, i: usize) -> String {
+    folded.kept.get(i).map_or_else(
+        || "Other countries".to_string(),
+        |&place| country_name(place),
+    )
+}
+
 /// What the country flow view computes per country (see `talent_core::net_flow`).
 #[derive(Clone, Debug, PartialEq)]
 pub struct PlaceMetrics {
@@ -91,6 +104,13 @@ pub struct PlaceMetrics {
 /// on the 3 x 3 MacroPolo table: off-diagonal cells become the edges of a
 /// `FlowGraph` (moves), then weighted degrees, net flow and betweenness per country.
 pub fn matrix_network(matrix: &[Vec<f64>]) -> (FlowGraph, Vec<PlaceMetrics>) {
+    let moves = moves_graph(matrix);
+    let metrics = place_metrics(matrix, &moves, moves.centrality());
+    (moves, metrics)
+}
+
+/// The moves graph of a matrix: every positive off-diagonal cell is an edge.
+pub fn moves_graph(matrix: &[Vec<f64>]) -> FlowGraph {
     let n = matrix.len();
     let names: Vec<String> = (0..n).map(country_name).collect();
     let mut edges = Vec::new();
@@ -101,13 +121,22 @@ pub fn matrix_network(matrix: &[Vec<f64>]) -> (FlowGraph, Vec<PlaceMetrics>) {
             }
         }
     }
-    let moves = FlowGraph::from_edges(&edges);
-    let centrality: HashMap<String, (f64, f64)> = moves
-        .centrality()
+    FlowGraph::from_edges(&edges)
+}
+
+/// Per-country figures from the matrix, its moves graph and that graph's centrality.
+pub fn place_metrics(
+    matrix: &[Vec<f64>],
+    moves: &FlowGraph,
+    centrality: Vec<talent_core::network::Centrality>,
+) -> Vec<PlaceMetrics> {
+    let n = matrix.len();
+    let names: Vec<String> = (0..n).map(country_name).collect();
+    let centrality: HashMap<String, (f64, f64)> = centrality
         .into_iter()
         .map(|c| (c.name, (c.betweenness, c.normalised)))
         .collect();
-    let metrics = (0..n)
+    (0..n)
         .map(|i| {
             let (arrivals, departures) = moves
                 .degree(&names[i])
@@ -124,6 +153,5 @@ pub fn matrix_network(matrix: &[Vec<f64>]) -> (FlowGraph, Vec<PlaceMetrics>) {
                 normalised,
             }
         })
-        .collect();
-    (moves, metrics)
+        .collect()
 }
