@@ -183,16 +183,22 @@ pub fn provide_app_state() -> AppState {
             let timeout = Timeout::new(LINK_DEBOUNCE_MS, move || write_link(&pending, false));
             PENDING_LINK.with(|p| p.borrow_mut().replace((timeout, query)));
         }
+        url.view
+    });
+
+    // The page's language and theme, in an effect of their own: any attribute set on
+    // <html> restyles the whole page, which must not happen on every slider step.
+    Effect::new(move |_| {
+        let (lang, theme) = (state.lang.get(), state.theme.get());
         if let Some(root) = gloo_utils::document().document_element() {
-            let _ = root.set_attribute("lang", lang_tag(url.lang.unwrap_or(state.lang.get())));
-            match url.theme {
+            let _ = root.set_attribute("lang", lang_tag(lang));
+            match theme {
                 Some(Theme::Dark) => root.set_attribute("data-theme", "dark"),
                 Some(Theme::Light) => root.set_attribute("data-theme", "light"),
                 None => root.remove_attribute("data-theme"),
             }
             .ok();
         }
-        url.view
     });
     state
 }
