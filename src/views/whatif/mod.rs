@@ -12,6 +12,7 @@ use crate::charts::lines::{share_text, Line, LineChart, LineChartData, ObservedM
 use crate::i18n::Lang;
 use crate::state::use_app_state;
 use crate::theme;
+use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 use strings::{SentenceValues, WhatIfMsg};
 use talent_core::dataset::Qualifier;
@@ -127,6 +128,9 @@ pub fn WhatIfView() -> impl IntoView {
     }
 }
 
+/// Milliseconds after the last slider step until the presets' pressed states follow.
+const SETTLE_MS: u32 = 150;
+
 /// Sliders, presets and Reset.
 #[component]
 fn Controls() -> impl IntoView {
@@ -143,18 +147,32 @@ fn Controls() -> impl IntoView {
     let set =
         move |f: fn(&mut Scenario, f64)| Callback::new(move |v: f64| scenario.update(|s| f(s, v)));
 
+    // The presets' pressed states follow the scenario once the sliders settle: checking
+    // the net-inflow preset solves for a parameter (50 projections), too much work for
+    // every step of a dragged slider. A preset's own click settles at once.
+    let settled = RwSignal::new(scenario.get_untracked());
+    let pending = StoredValue::new_local(None::<Timeout>);
+    Effect::new(move |_| {
+        let now = scenario.get();
+        let timeout = Timeout::new(SETTLE_MS, move || settled.set(now));
+        pending.set_value(Some(timeout)); // drops, and so cancels, the previous one
+    });
+
     let presets = Preset::ALL
         .into_iter()
         .filter(|p| *p != Preset::Reset)
         .map(|preset| {
             // Pressed when applying the preset would change nothing.
-            let pressed = Memo::new(move |_| scenario.with(|s| same(&preset.apply_to(data, s), s)));
+            let pressed = Memo::new(move |_| settled.with(|s| same(&preset.apply_to(data, s), s)));
             view! {
                 <button
                     type="button"
                     data-testid=format!("preset-{}", preset.key())
                     aria-pressed=move || pressed.get().to_string()
-                    on:click=move |_| scenario.update(|s| *s = preset.apply_to(data, s))
+                    on:click=move |_| {
+                        scenario.update(|s| *s = preset.apply_to(data, s));
+                        settled.set(scenario.get_untracked());
+                    }
                 >
                     {move || preset.label(data, lang.get())}
                 </button>
@@ -243,7 +261,10 @@ fn Controls() -> impl IntoView {
                     type="button"
                     class="whatif-reset"
                     data-testid="whatif-reset"
-                    on:click=move |_| scenario.set(Preset::Reset.apply(data))
+                    on:click=move |_| {
+                        scenario.set(Preset::Reset.apply(data));
+                        settled.set(scenario.get_untracked());
+                    }
                 >
                     {move || Preset::Reset.label(data, lang.get())}
                 </button>
@@ -277,13 +298,24 @@ fn Slider(
 ) -> impl IntoView {
     let hint_id = format!("{id}-hint");
     let described = hint.map(|_| hint_id.clone());
+    // The value is written only when it differs from the element's: while a reader drags
+    // the slider they are equal, and writing it anyway costs a layout per step. Set after
+    // min, max and step, so it is never clamped to the default 0..100.
+    let input = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move |_| {
+        let wanted = value.get().to_string();
+        if let Some(element) = input.get() {
+            if element.value() != wanted {
+                element.set_value(&wanted);
+            }
+        }
+    });
     view! {
         <div class="whatif-slider">
             <div class="whatif-slider-head">
                 <label for=id>{move || label.get()}</label>
                 <output for=id data-testid=format!("{id}-value")>{move || value_text.get()}</output>
             </div>
-            // min, max and step come before the value so that it is not clamped to 0..100.
             <input
                 type="range"
                 id=id
@@ -291,7 +323,7 @@ fn Slider(
                 min=min.to_string()
                 max=max.to_string()
                 step=step.to_string()
-                prop:value=move || value.get().to_string()
+                node_ref=input
                 aria-valuetext=move || value_text.get()
                 aria-describedby=described
                 on:input=move |ev| {
