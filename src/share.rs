@@ -23,19 +23,28 @@ messages! { ShareMsg {
     CopyBibtex => "Copy BibTeX", "复制 BibTeX";
 }}
 
+thread_local! {
+    /// The page's address without its query: the app changes only the query, and asking
+    /// the browser on every slider step costs more than the rest of the link.
+    static BASE: String = {
+        let location = gloo_utils::window().location();
+        format!(
+            "{}{}",
+            location.origin().unwrap_or_default(),
+            location.pathname().unwrap_or_default()
+        )
+    };
+}
+
 /// The link of the current state, built from the signals (not the debounced address bar).
 fn link_of(query: &str) -> String {
-    let location = gloo_utils::window().location();
-    let base = format!(
-        "{}{}",
-        location.origin().unwrap_or_default(),
-        location.pathname().unwrap_or_default()
-    );
-    if query.is_empty() {
-        base
-    } else {
-        format!("{base}?{query}")
-    }
+    BASE.with(|base| {
+        if query.is_empty() {
+            base.clone()
+        } else {
+            format!("{base}?{query}")
+        }
+    })
 }
 
 /// Calls `navigator.<object>.<method>(argument)` if the browser has it; its promise.
