@@ -7,6 +7,7 @@ mod chart_frame;
 mod charts;
 mod download;
 mod i18n;
+mod settle;
 mod share;
 mod shell;
 mod state;

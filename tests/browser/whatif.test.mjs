@@ -98,6 +98,7 @@ test('the view opens on the data-pack defaults with labelled sliders and a drawn
 test('dragging a slider redraws the chart within one frame and rewrites the sentence', async () => {
   const { page, problems, context } = await openWhatIf();
   const before = await text(page, 'whatif-sentence');
+  const carnegieBefore = await text(page, 'whatif-carnegie');
   const changed = await page.evaluate(async () => {
     const canvas = document.querySelector('[data-testid=whatif-shares-chart] canvas');
     const slider = document.querySelector('[data-testid=whatif-retention]');
@@ -112,6 +113,11 @@ test('dragging a slider redraws the chart within one frame and rewrites the sent
   const after = await text(page, 'whatif-sentence');
   assert.notEqual(after, before);
   assert.match(after, /^If the US keeps 80\.0% of its China-origin researchers each year \(26\.2% over 6 years\)/);
+  // The checks below the chart follow once the slider settles, not on every step.
+  await page.waitForFunction(
+    (previous) => document.querySelector('[data-testid=whatif-carnegie]').innerText !== previous,
+    carnegieBefore,
+  );
   // Leavers who first move on to a third country can come back, so slightly above 0.8^6.
   const kept = Number((await text(page, 'whatif-carnegie')).match(/keep ([\d.]+) in the US/)[1]);
   assert.ok(Math.abs(kept - 100 * 0.8 ** WINDOW) < 1, `Carnegie cohort kept: ${kept}`);

@@ -10,9 +10,9 @@ mod strings;
 use crate::chart_frame::{ChartFrame, TableData};
 use crate::charts::lines::{share_text, Line, LineChart, LineChartData, ObservedMark};
 use crate::i18n::Lang;
+use crate::settle::settled;
 use crate::state::use_app_state;
 use crate::theme;
-use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 use strings::{SentenceValues, WhatIfMsg};
 use talent_core::dataset::Qualifier;
@@ -54,6 +54,11 @@ pub fn WhatIfView() -> impl IntoView {
     let ts = move |m: WhatIfMsg| Signal::derive(move || m.text(lang.get()).to_string());
 
     let projection = Memo::new(move |_| scenario.with(project));
+    // The scenario once the sliders settle, for what need not follow every step of a
+    // dragged slider: the presets' pressed states (checking the net-inflow preset solves
+    // for a parameter with 50 projections) and the checks below the chart (three more
+    // projections and a table). A preset or Reset settles it at once.
+    let settled = settled(move || scenario.get());
     let observed = observed_points(data);
     let chart =
         Memo::new(move |_| projection.with(|p| chart_data(p, &observed, lang.get(), state.dark())));
@@ -105,7 +110,7 @@ pub fn WhatIfView() -> impl IntoView {
                 </a>
             </p>
             <div class="whatif-grid">
-                <Controls />
+                <Controls settled=settled />
                 <div class="whatif-outputs">
                     <p class="whatif-sentence" data-testid="whatif-sentence">{move || sentence.get()}</p>
                     <ChartFrame
@@ -123,17 +128,17 @@ pub fn WhatIfView() -> impl IntoView {
                     <Results projection=projection observed=observed />
                 </div>
             </div>
-            <Checks />
+            <Checks settled=settled />
         </section>
     }
 }
 
-/// Milliseconds after the last slider step until the presets' pressed states follow.
-const SETTLE_MS: u32 = 150;
-
 /// Sliders, presets and Reset.
 #[component]
-fn Controls() -> impl IntoView {
+fn Controls(
+    /// The scenario once the sliders settle (see `WhatIfView`).
+    settled: RwSignal<Scenario>,
+) -> impl IntoView {
     let state = use_app_state();
     let data = Dataset::embedded();
     let scenario = state.scenario;
@@ -146,17 +151,6 @@ fn Controls() -> impl IntoView {
     };
     let set =
         move |f: fn(&mut Scenario, f64)| Callback::new(move |v: f64| scenario.update(|s| f(s, v)));
-
-    // The presets' pressed states follow the scenario once the sliders settle: checking
-    // the net-inflow preset solves for a parameter (50 projections), too much work for
-    // every step of a dragged slider. A preset's own click settles at once.
-    let settled = RwSignal::new(scenario.get_untracked());
-    let pending = StoredValue::new_local(None::<Timeout>);
-    Effect::new(move |_| {
-        let now = scenario.get();
-        let timeout = Timeout::new(SETTLE_MS, move || settled.set(now));
-        pending.set_value(Some(timeout)); // drops, and so cancels, the previous one
-    });
 
     let presets = Preset::ALL
         .into_iter()
@@ -303,10 +297,11 @@ fn Slider(
     // min, max and step, so it is never clamped to the default 0..100.
     let input = NodeRef::<leptos::html::Input>::new();
     Effect::new(move |_| {
-        let wanted = value.get().to_string();
+        let wanted = value.get();
         if let Some(element) = input.get() {
-            if element.value() != wanted {
-                element.set_value(&wanted);
+            let current = element.value().parse::<f64>().ok();
+            if current.is_none_or(|c| (c - wanted).abs() > 1e-9) {
+                element.set_value(&wanted.to_string());
             }
         }
     });
@@ -432,12 +427,15 @@ fn Results(projection: Memo<Projection>, observed: [Observed; 2]) -> impl IntoVi
 }
 
 /// The back-test against MacroPolo 2022, the Carnegie cohort and Zeki's net inflow,
-/// all for the scenario on the sliders.
+/// all for the scenario on the sliders once they settle.
 #[component]
-fn Checks() -> impl IntoView {
+fn Checks(
+    /// The scenario once the sliders settle (see `WhatIfView`).
+    settled: RwSignal<Scenario>,
+) -> impl IntoView {
     let state = use_app_state();
     let data = Dataset::embedded();
-    let scenario = state.scenario;
+    let scenario = settled;
     let lang = state.lang;
     let t = move |m: WhatIfMsg| m.text(lang.get());
     let test = Memo::new(move |_| scenario.with(|s| backtest(data, s)));
