@@ -56,8 +56,7 @@ const weight = buildWeight;
 
 // ---- browser ------------------------------------------------------------------------
 
-// Records every performance mark (also those the app clears right after) in
-// window.__marks, before any script of the page runs.
+// Records every performance mark in window.__marks, before any script of the page runs.
 const RECORD_MARKS = () => {
   window.__marks = [];
   new PerformanceObserver((list) => {
@@ -331,8 +330,9 @@ ${table(['File', 'Bytes', 'gzip -9'], w.files.map((r) => [`\`${r.file}\``, r.raw
   asynchronously, so the dispatch returning is not the end). CPU not throttled; max
   ${ms(sl.plain.max, 2)}. The same at ${THROTTLE}× slower CPU: median ${ms(sl.throttled.median, 2)},
   p95 ${ms(sl.throttled.p95, 2)}, max ${ms(sl.throttled.max, 2)}.
-- **Core**: criterion medians, native release build (\`cargo bench -p talent_core\`;
-  benches in \`crates/core/benches/\`). Random inputs come from a SplitMix64 generator with
+- **Core**: criterion medians, native build at \`opt-level = 3\` (\`[profile.bench]\`;
+  the shipped wasm is built for size at \`opt-level = "z"\` and runs the same code about
+  2× slower) (\`cargo bench -p talent_core\`; benches in \`crates/core/benches/\`). Random inputs come from a SplitMix64 generator with
   a fixed seed. Betweenness is Brandes' algorithm on hop counts (\`FlowGraph::centrality\`).
   The ${MATRIX}×${MATRIX} matrix natively: moves graph, degrees, net flow and betweenness
   ${ms(core.matrixNetwork / 1e6)}; folding it to the 12 largest countries plus "other"
