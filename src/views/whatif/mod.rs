@@ -152,6 +152,12 @@ fn Controls(
     let set =
         move |f: fn(&mut Scenario, f64)| Callback::new(move |v: f64| scenario.update(|s| f(s, v)));
 
+    // A preset or Reset: the scenario, settled at once (no slider is being dragged).
+    let choose = move |chosen: Scenario| {
+        scenario.set(chosen);
+        settled.set(chosen);
+    };
+
     let presets = Preset::ALL
         .into_iter()
         .filter(|p| *p != Preset::Reset)
@@ -163,10 +169,7 @@ fn Controls(
                     type="button"
                     data-testid=format!("preset-{}", preset.key())
                     aria-pressed=move || pressed.get().to_string()
-                    on:click=move |_| {
-                        scenario.update(|s| *s = preset.apply_to(data, s));
-                        settled.set(scenario.get_untracked());
-                    }
+                    on:click=move |_| choose(scenario.with_untracked(|s| preset.apply_to(data, s)))
                 >
                     {move || preset.label(data, lang.get())}
                 </button>
@@ -255,10 +258,7 @@ fn Controls(
                     type="button"
                     class="whatif-reset"
                     data-testid="whatif-reset"
-                    on:click=move |_| {
-                        scenario.set(Preset::Reset.apply(data));
-                        settled.set(scenario.get_untracked());
-                    }
+                    on:click=move |_| choose(Preset::Reset.apply(data))
                 >
                     {move || Preset::Reset.label(data, lang.get())}
                 </button>
