@@ -189,14 +189,6 @@ impl FlowGraph {
         run.into_values()
     }
 
-    /// Every edge as a pair of node positions.
-    fn edge_pairs(&self) -> impl Iterator<Item = (usize, usize)> + Clone + '_ {
-        self.graph
-            .raw_edges()
-            .iter()
-            .map(|e| (e.source().index(), e.target().index()))
-    }
-
     /// Betweenness of every node, unnormalised and normalised by `(n - 1)(n - 2)`
     /// (the number of ordered pairs of other nodes in a directed graph).
     ///
@@ -366,7 +358,7 @@ impl Brandes {
     pub fn new(graph: &FlowGraph) -> Self {
         let n = graph.node_count();
         Self {
-            outgoing: Adjacency::new(n, graph.edge_pairs()),
+            outgoing: Adjacency::outgoing(&graph.graph),
             next: 0,
             centrality: vec![0.0; n],
             order: vec![0; n + 1],
@@ -476,18 +468,22 @@ struct Adjacency {
 }
 
 impl Adjacency {
-    fn new(n: usize, edges: impl Iterator<Item = (usize, usize)> + Clone) -> Self {
+    /// The out-neighbours of every node of `graph`, an entry per edge.
+    fn outgoing(graph: &DiGraph<String, f64>) -> Self {
+        let n = graph.node_count();
         let mut starts = vec![0; n + 1];
-        for (from, _) in edges.clone() {
-            starts[from + 1] += 1;
+        for edge in graph.raw_edges() {
+            starts[edge.source().index() + 1] += 1;
         }
         for v in 0..n {
             starts[v + 1] += starts[v];
         }
         let mut filled = starts.clone();
         let mut targets = vec![0; starts[n]];
-        for (from, to) in edges {
-            targets[filled[from]] = u32::try_from(to).unwrap_or(u32::MAX);
+        for edge in graph.raw_edges() {
+            let from = edge.source().index();
+            // petgraph's default indices are u32, so this never saturates.
+            targets[filled[from]] = u32::try_from(edge.target().index()).unwrap_or(u32::MAX);
             filled[from] += 1;
         }
         Self { starts, targets }
