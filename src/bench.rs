@@ -54,17 +54,12 @@ pub async fn bench_flow_matrix(n: usize) -> f64 {
     let moves = synthetic::moves_graph(&matrix);
     yield_to_page().await;
     let mut run = Brandes::new(&moves);
-    loop {
-        let slice = now();
-        while now() - slice < SLICE_MS {
-            if run.advance(1) {
-                break;
-            }
+    let mut slice = now();
+    while !run.advance(1) {
+        if now() - slice >= SLICE_MS {
+            yield_to_page().await;
+            slice = now();
         }
-        if run.is_done() {
-            break;
-        }
-        yield_to_page().await;
     }
     let centrality = moves.centrality_of(run.into_values());
     let metrics = synthetic::place_metrics(&matrix, &moves, centrality);
