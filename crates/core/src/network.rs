@@ -351,6 +351,12 @@ pub struct Brandes {
     distance: Vec<u32>,
     /// `(1 + delta[w]) / sigma[w]` of each node whose dependency delta is final.
     share: Vec<f64>,
+    /// The shortest-path successors found by the search, grouped by node in search
+    /// order; one spare slot, as the search writes every neighbour before it knows
+    /// whether it is a successor.
+    successors: Vec<u32>,
+    /// `successors[first[i]..first[i + 1]]` are the successors of `order[i]`.
+    first: Vec<usize>,
 }
 
 impl Brandes {
@@ -365,6 +371,8 @@ impl Brandes {
             sigma: vec![0.0; n],
             distance: vec![UNREACHED; n],
             share: vec![0.0; n],
+            successors: vec![0; graph.edge_count() + 1],
+            first: vec![0; n + 1],
         }
     }
 
@@ -405,6 +413,8 @@ impl Brandes {
             sigma,
             distance,
             share,
+            successors,
+            first,
             ..
         } = self;
         sigma.fill(0.0);
@@ -416,8 +426,10 @@ impl Brandes {
 
         // Breadth-first search counting shortest paths (sigma) from s.
         let mut head = 0;
+        let mut found = 0;
         while head < reached {
             let v = order[head] as usize;
+            first[head] = found;
             head += 1;
             let next = distance[v] + 1;
             let paths = sigma[v];
@@ -428,26 +440,22 @@ impl Brandes {
                 reached += usize::from(new);
                 let d = if new { next } else { old };
                 distance[w as usize] = d;
-                sigma[w as usize] += if d == next { paths } else { 0.0 };
+                let successor = d == next;
+                sigma[w as usize] += if successor { paths } else { 0.0 };
+                successors[found] = w;
+                found += usize::from(successor);
             }
         }
+        first[reached] = found;
 
         // Dependencies in order of non-increasing distance, pulled from successors
-        // (Brandes' recurrence): delta[v] = sigma[v] * sum over out-neighbours w one step
-        // farther of (1 + delta[w]) / sigma[w]. The source, order[0], gets none.
-        for &v in order[1..reached].iter().rev() {
-            let v = v as usize;
-            let farther = distance[v] + 1;
-            let sum: f64 = outgoing
-                .of(v)
+        // (Brandes' recurrence): delta[v] = sigma[v] * sum over the successors w of v
+        // of (1 + delta[w]) / sigma[w]. The source, order[0], gets none.
+        for i in (1..reached).rev() {
+            let v = order[i] as usize;
+            let sum: f64 = successors[first[i]..first[i + 1]]
                 .iter()
-                .map(|&w| {
-                    if distance[w as usize] == farther {
-                        share[w as usize]
-                    } else {
-                        0.0
-                    }
-                })
+                .map(|&w| share[w as usize])
                 .sum();
             let delta = sigma[v] * sum;
             centrality[v] += delta;
