@@ -81,6 +81,11 @@
       .register(new URL('sw.js', document.baseURI), { scope: './' })
       .then(watch)
       .catch((err) => console.warn('service worker not registered:', err));
-  if (document.readyState === 'complete') register();
-  else window.addEventListener('load', register, { once: true });
+  // Installing the worker fetches every file of the build again. Wait until the app has
+  // started (public/start.js) and the page is idle, so that on a slow phone or network
+  // it does not compete with the first chart.
+  const whenIdle = (fn) =>
+    'requestIdleCallback' in window ? requestIdleCallback(fn, { timeout: 3000 }) : setTimeout(fn, 1000);
+  if (window.wasmBindings) whenIdle(register);
+  else window.addEventListener('TrunkApplicationStarted', () => whenIdle(register), { once: true });
 })();
