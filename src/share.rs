@@ -34,6 +34,11 @@ thread_local! {
             location.pathname().unwrap_or_default()
         )
     };
+    /// The date of this visit, the citation's access date (read once, like the address).
+    static TODAY: String = {
+        let iso: String = web_sys::js_sys::Date::new_0().to_iso_string().into();
+        iso.chars().take(10).collect()
+    };
 }
 
 /// The link of the current state, built from the signals (not the debounced address bar).
@@ -79,10 +84,6 @@ fn copy_text(text: String, status: RwSignal<Option<ShareMsg>>) {
     });
 }
 
-fn today() -> String {
-    let iso: String = web_sys::js_sys::Date::new_0().to_iso_string().into();
-    iso.chars().take(10).collect()
-}
 
 /// The share-and-cite panel at the end of every view.
 #[component]
@@ -99,7 +100,7 @@ pub fn SharePanel() -> impl IntoView {
             Dataset::embedded(),
             nav_label(view).text(lang),
             &link.get(),
-            &today(),
+            &TODAY.with(String::clone),
             (view == View::WhatIf).then_some(&scenario),
             view_datasets(view),
             lang,
