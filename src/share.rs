@@ -84,7 +84,6 @@ fn copy_text(text: String, status: RwSignal<Option<ShareMsg>>) {
     });
 }
 
-
 /// The share-and-cite panel at the end of every view.
 #[component]
 pub fn SharePanel() -> impl IntoView {

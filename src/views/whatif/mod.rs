@@ -62,6 +62,9 @@ pub fn WhatIfView() -> impl IntoView {
     let observed = observed_points(data);
     let chart =
         Memo::new(move |_| projection.with(|p| chart_data(p, &observed, lang.get(), state.dark())));
+    // Computed now, so that the chart's memos are the first to hear of a slider step and
+    // the chart redraws before the text around it is rewritten.
+    chart.with_untracked(|_| ());
     let table = Signal::derive(move || chart_table(&chart.get(), lang.get()));
     let sentence = Memo::new(move |_| {
         let lang = lang.get();
@@ -145,9 +148,10 @@ fn Controls(
     let lang = state.lang;
     let t = move |m: WhatIfMsg| m.text(lang.get());
     let ts = move |m: WhatIfMsg| Signal::derive(move || m.text(lang.get()).to_string());
-    let get = move |f: fn(&Scenario) -> f64| Signal::derive(move || scenario.with(f));
+    // Memos, so that moving one slider does not rewrite the others' values and texts.
+    let get = move |f: fn(&Scenario) -> f64| Signal::from(Memo::new(move |_| scenario.with(f)));
     let text = move |f: fn(&Scenario, Lang) -> String| {
-        Signal::derive(move || scenario.with(|s| f(s, lang.get())))
+        Signal::from(Memo::new(move |_| scenario.with(|s| f(s, lang.get()))))
     };
     let set =
         move |f: fn(&mut Scenario, f64)| Callback::new(move |v: f64| scenario.update(|s| f(s, v)));
