@@ -197,8 +197,8 @@ impl Frame {
 /// Spreads label centres (sorted by the caller's order) so that they are at least `gap`
 /// apart and inside `top..=bottom`, moving each as little as possible.
 pub fn spread_labels(wanted: &[f64], gap: f64, top: f64, bottom: f64) -> Vec<f64> {
-    let mut order: Vec<usize> = (0..wanted.len()).collect();
-    order.sort_by(|&a, &b| wanted[a].total_cmp(&wanted[b]));
+    let order =
+        talent_core::order::stable_order(wanted.len(), &|a, b| wanted[a].total_cmp(&wanted[b]));
     let mut placed: Vec<f64> = order.iter().map(|&i| wanted[i]).collect();
     for i in 0..placed.len() {
         let min = if i == 0 { top } else { placed[i - 1] + gap };

@@ -18,6 +18,7 @@ pub mod labels;
 pub mod metrics;
 pub mod net_flow;
 pub mod network;
+pub mod order;
 pub mod projection;
 pub mod sankey;
 pub mod sankey_labels;

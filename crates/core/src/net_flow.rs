@@ -483,8 +483,7 @@ pub fn fold_matrix(matrix: &[Vec<f64>], keep: usize) -> FoldedMatrix {
     let size: Vec<f64> = (0..n)
         .map(|i| (0..n).map(|j| cell(i, j) + cell(j, i)).sum())
         .collect();
-    let mut ranked: Vec<usize> = (0..n).collect();
-    ranked.sort_by(|&a, &b| size[b].total_cmp(&size[a]).then(a.cmp(&b)));
+    let mut ranked = crate::order::stable_order(n, &|a, b| size[b].total_cmp(&size[a]));
     let other = n > keep + 1;
     ranked.truncate(if other { keep } else { n });
     let slots = ranked.len() + usize::from(other);

@@ -321,8 +321,7 @@ pub fn city_network(data: &Dataset) -> Vec<CityDegree> {
         let above = all_dw.iter().filter(|&&d| d > row.dw).count();
         row.rank_ok = row.rank as usize == above + 1;
     }
-    rows.sort_by_key(|r| r.rank);
-    rows
+    crate::order::sorted(rows, &|a, b| a.rank.cmp(&b.rank))
 }
 
 /// Brandes' algorithm a batch of sources at a time: one breadth-first search per node,

@@ -538,10 +538,14 @@ impl SankeyLayout {
         // Stack the ribbons at each node: ordered by the position of the other end, then
         // by input order (the sort is stable).
         for list in &mut outgoing {
-            list.sort_by(|&a, &b| y0[ends[a].1].total_cmp(&y0[ends[b].1]));
+            *list = crate::order::sorted(std::mem::take(list), &|&a, &b| {
+                y0[ends[a].1].total_cmp(&y0[ends[b].1])
+            });
         }
         for list in &mut incoming {
-            list.sort_by(|&a, &b| y0[ends[a].0].total_cmp(&y0[ends[b].0]));
+            *list = crate::order::sorted(std::mem::take(list), &|&a, &b| {
+                y0[ends[a].0].total_cmp(&y0[ends[b].0])
+            });
         }
         let x0_of = |stage: usize| stage as f64 * step;
         let mut link_layouts: Vec<LinkLayout> = ends

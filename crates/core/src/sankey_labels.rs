@@ -379,8 +379,9 @@ pub fn spread(wanted: &[f64], heights: &[f64], gap: f64, lo: f64, hi: f64) -> Ve
         top: f64,
     }
     let clamp = |top: f64, height: f64| top.min(hi - height).max(lo);
-    let mut order: Vec<usize> = (0..wanted.len().min(heights.len())).collect();
-    order.sort_by(|&a, &b| wanted[a].total_cmp(&wanted[b]));
+    let order = crate::order::stable_order(wanted.len().min(heights.len()), &|a, b| {
+        wanted[a].total_cmp(&wanted[b])
+    });
     let mut clusters: Vec<Cluster> = Vec::new();
     for i in order {
         let ideal = wanted[i] - heights[i] / 2.0;
@@ -889,12 +890,10 @@ pub enum NavKey {
 
 /// Nodes in reading order: by column, then top to bottom.
 fn reading_order(layout: &SankeyLayout) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..layout.nodes.len()).collect();
-    order.sort_by(|&a, &b| {
+    crate::order::stable_order(layout.nodes.len(), &|a, b| {
         let (na, nb) = (&layout.nodes[a], &layout.nodes[b]);
         na.stage.cmp(&nb.stage).then(na.y0.total_cmp(&nb.y0))
-    });
-    order
+    })
 }
 
 /// Where `key` moves the focus from `current`. With nothing focused every key goes to

@@ -123,7 +123,7 @@ impl BarSeries {
     pub fn sorted_by_value(&self) -> BarSeries {
         let mut sorted = self.clone();
         let key = |g: &BarGroup| g.cells.first().and_then(BarValue::value);
-        sorted.groups.sort_by(|a, b| match (key(a), key(b)) {
+        sorted.groups = crate::order::sorted(sorted.groups, &|a, b| match (key(a), key(b)) {
             (Some(x), Some(y)) => y.total_cmp(&x),
             (Some(_), None) => std::cmp::Ordering::Less,
             (None, Some(_)) => std::cmp::Ordering::Greater,

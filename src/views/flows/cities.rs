@@ -40,8 +40,9 @@ fn tip(city: &CityDegree, lang: Lang) -> Tip {
 
 /// Rows of the net-flow chart: largest gain first, ties in rank order.
 pub fn net_rows(cities: &[CityDegree], lang: Lang) -> Vec<RowDatum> {
-    let mut sorted: Vec<&CityDegree> = cities.iter().collect();
-    sorted.sort_by(|a, b| b.net_computed.total_cmp(&a.net_computed));
+    let sorted = talent_core::order::sorted(cities.iter().collect(), &|a: &&CityDegree, b| {
+        b.net_computed.total_cmp(&a.net_computed)
+    });
     sorted
         .into_iter()
         .map(|c| RowDatum {
@@ -123,9 +124,8 @@ pub fn Cities() -> impl IntoView {
     let losers = Signal::derive(move || {
         let l = lang.get();
         let names: Vec<String> = cities.with_value(|c| {
-            let mut losing: Vec<&CityDegree> = c.iter().filter(|c| c.net_computed < 0.0).collect();
-            losing.sort_by(|a, b| a.net_computed.total_cmp(&b.net_computed));
-            losing
+            let losing: Vec<&CityDegree> = c.iter().filter(|c| c.net_computed < 0.0).collect();
+            talent_core::order::sorted(losing, &|a, b| a.net_computed.total_cmp(&b.net_computed))
                 .into_iter()
                 .map(|c| format!("{} {}", city_name(c, l), signed(c.net_computed, 0, l)))
                 .collect()
