@@ -4,13 +4,14 @@
 //! CSS size × `devicePixelRatio` and draw functions scale fonts and strokes by the
 //! same ratio.
 
-use leptos::html::Div;
+use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
 use leptos_use::use_element_size;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
-use web_sys::HtmlCanvasElement;
+use wasm_bindgen::JsCast;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 /// Size of a canvas in CSS pixels and the device pixel ratio.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -29,12 +30,24 @@ pub struct Surface {
     pub area: DrawingArea<CanvasBackend, Shift>,
     /// Device pixels per CSS pixel.
     pub ratio: f64,
+    /// Width in CSS pixels.
+    pub width: f64,
+    canvas: HtmlCanvasElement,
 }
 
 impl Surface {
     /// A CSS length in device pixels.
     pub fn px(&self, css: f64) -> i32 {
         (css * self.ratio).round() as i32
+    }
+
+    /// The canvas's 2D context, for charts that draw without plotters.
+    pub fn context(&self) -> Option<CanvasRenderingContext2d> {
+        self.canvas
+            .get_context("2d")
+            .ok()
+            .flatten()
+            .and_then(|c| c.dyn_into().ok())
     }
 
     /// A font of `css_size` CSS pixels.
@@ -76,14 +89,33 @@ pub fn use_canvas_size(
 /// the page. Marks are not cleared: clearing by name costs more than the mark, on every
 /// step of a dragged slider, and a mark is a few bytes. Does nothing without
 /// `window.performance`.
-pub fn mark_drawn(id: &str) {
+fn mark_drawn(id: &str) {
     if let Some(performance) = gloo_utils::window().performance() {
         let _ = performance.mark(&format!("chart-drawn:{id}"));
     }
 }
 
+/// Draws a chart on `canvas` at `size` whenever anything `draw` reads changes, and
+/// marks the end of every draw (`chart-drawn:<id>`).
+pub fn redraw(
+    id: &'static str,
+    canvas: NodeRef<Canvas>,
+    size: Memo<CanvasSize>,
+    draw: impl Fn(&Surface) + 'static,
+) {
+    Effect::new(move |_| {
+        let (Some(canvas), size) = (canvas.get(), size.get()) else {
+            return;
+        };
+        if let Some(surface) = surface(&canvas, size) {
+            draw(&surface);
+            mark_drawn(id);
+        }
+    });
+}
+
 /// Sizes the canvas backing store for the screen and returns a surface to draw on.
-pub fn surface(canvas: &HtmlCanvasElement, size: CanvasSize) -> Option<Surface> {
+fn surface(canvas: &HtmlCanvasElement, size: CanvasSize) -> Option<Surface> {
     if size.width < 1.0 || size.height < 1.0 {
         return None;
     }
@@ -100,5 +132,7 @@ pub fn surface(canvas: &HtmlCanvasElement, size: CanvasSize) -> Option<Surface> 
     Some(Surface {
         area: backend.into_drawing_area(),
         ratio: size.ratio,
+        width: size.width,
+        canvas: canvas.clone(),
     })
 }

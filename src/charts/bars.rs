@@ -1,7 +1,7 @@
 //! Horizontal bar chart, one row per category and one bar per series, with
 //! tooltips by mouse, touch and keyboard and a highlight shared across charts.
 
-use crate::canvas::{mark_drawn, surface, use_canvas_size, Surface};
+use crate::canvas::{redraw, use_canvas_size, Surface};
 use crate::i18n::Msg;
 use crate::state::use_app_state;
 use crate::text_measure::text_width;
@@ -79,13 +79,7 @@ pub fn BarChart(
     let placed = RwSignal::new(Vec::<BarRow>::new());
     let highlighted = move || highlight.and_then(|h| h.get());
 
-    Effect::new(move |_| {
-        let (Some(canvas), size) = (canvas.get(), size.get()) else {
-            return;
-        };
-        let Some(surface) = surface(&canvas, size) else {
-            return;
-        };
+    redraw(id, canvas, size, move |surface| {
         let not_reported = Msg::NotReported.text(state.lang.get());
         let result = groups.with(|groups| {
             let drawing = Drawing {
@@ -98,13 +92,12 @@ pub fn BarChart(
                 not_reported,
             };
             drawing
-                .draw(&surface, size.width)
+                .draw(surface, surface.width)
                 .map(|rows| placed.set(rows))
         });
         if let Err(err) = result {
             leptos::logging::error!("bar chart {id}: {err}");
         }
-        mark_drawn(id);
     });
 
     let bar_at = move |index: usize| {

@@ -4,7 +4,7 @@
 //! Layout (where each year and share sits) is one pure [`Frame`], used alike by the
 //! drawing, the pointer hit-test, the tooltip position and the label placement.
 
-use crate::canvas::{mark_drawn, surface, use_canvas_size, Surface};
+use crate::canvas::{redraw, use_canvas_size, Surface};
 use crate::i18n::Lang;
 use crate::state::use_app_state;
 use crate::theme;
@@ -259,21 +259,14 @@ pub fn LineChart(
         Frame::new(size.width, size.height, start, end, label_width.get())
     });
 
-    Effect::new(move |_| {
-        let (Some(canvas), size) = (canvas.get(), size.get()) else {
-            return;
-        };
-        let Some(surface) = surface(&canvas, size) else {
-            return;
-        };
+    redraw(id, canvas, size, move |surface| {
         let lang = state.lang.get();
         let frame = frame.get();
         let ink = ink(state.dark());
-        let result = data.with(|d| draw(&surface, &frame, d, focus.get(), lang, ink));
+        let result = data.with(|d| draw(surface, &frame, d, focus.get(), lang, ink));
         if let Err(err) = result {
             leptos::logging::error!("line chart {id}: {err}");
         }
-        mark_drawn(id);
     });
 
     // A year that no longer exists (shorter horizon) closes the tooltip.

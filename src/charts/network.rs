@@ -5,8 +5,8 @@
 //! Geometry is pure core code (`talent_core::net_flow`); labels wrap with the cached
 //! text measurement.
 
-use super::sankey::{context, css, draw_text_box, font, Tip};
-use crate::canvas::{mark_drawn, surface, use_canvas_size};
+use super::sankey::{css, draw_text_box, font, Tip};
+use crate::canvas::{redraw, use_canvas_size};
 use crate::text_measure::text_width;
 use crate::theme;
 use leptos::html::{Canvas, Div};
@@ -211,24 +211,25 @@ pub fn RowChart(
     let focus = RwSignal::new(None::<usize>);
     let pinned = RwSignal::new(false);
 
-    Effect::new(move |_| {
-        let (Some(canvas), size) = (canvas.get(), size.get()) else {
-            return;
-        };
-        let Some(_surface) = surface(&canvas, size) else {
-            return;
-        };
-        let Some(ctx) = context(&canvas) else { return };
+    redraw(id, canvas, size, move |surface| {
+        let Some(ctx) = surface.context() else { return };
         let focused = focus.get();
         let dark = state.dark();
         placed.with(|plan| {
             rows.with(|rows| {
                 if let Some(plan) = plan {
-                    draw(&ctx, plan, rows, focused, dark, size.ratio, size.width);
+                    draw(
+                        &ctx,
+                        plan,
+                        rows,
+                        focused,
+                        dark,
+                        surface.ratio,
+                        surface.width,
+                    );
                 }
             });
         });
-        mark_drawn(id);
     });
 
     let row_of =

@@ -5,7 +5,7 @@
 //! code (`talent_core::sankey_labels`); this component measures text (cached), draws
 //! with the canvas 2D context and wires the events.
 
-use crate::canvas::{mark_drawn, surface, use_canvas_size};
+use crate::canvas::{redraw, use_canvas_size};
 use crate::text_measure::{text_width, FAMILY};
 use crate::theme;
 use leptos::html::{Canvas, Div};
@@ -15,7 +15,7 @@ use talent_core::sankey::{Hit, LinkLayout, SankeyLink, SankeyNode};
 use talent_core::sankey_labels::{
     highlight, line_width, plan, step, Align, NavKey, NodeLabel, PlanStyle, SankeyPlan, TextBox,
 };
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 use web_sys::CanvasRenderingContext2d;
 
 crate::i18n::messages! { SankeyMsg {
@@ -279,24 +279,17 @@ pub fn SankeyChart(
         }
     });
 
-    Effect::new(move |_| {
-        let (Some(canvas), size) = (canvas.get(), size.get()) else {
-            return;
-        };
-        let Some(_surface) = surface(&canvas, size) else {
-            return;
-        };
-        let Some(ctx) = context(&canvas) else { return };
+    redraw(id, canvas, size, move |surface| {
+        let Some(ctx) = surface.context() else { return };
         let focus = active.get();
         let dark = state.dark();
         placed.with(|plan| {
             data.with(|data| {
                 if let Some(plan) = plan {
-                    draw(&ctx, plan, data, focus, dark, size.ratio, size.width);
+                    draw(&ctx, plan, data, focus, dark, surface.ratio, surface.width);
                 }
             });
         });
-        mark_drawn(id);
     });
 
     let hit_at = move |x: f64, y: f64, slop: f64| {
@@ -448,15 +441,6 @@ pub fn SankeyChart(
             <p class="visually-hidden" aria-live="polite" data-testid=format!("{id}-live")>{announcement}</p>
         </div>
     }
-}
-
-/// The 2D context of a canvas.
-pub fn context(canvas: &web_sys::HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
-    canvas
-        .get_context("2d")
-        .ok()
-        .flatten()
-        .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
 }
 
 /// A CSS font for the canvas, in the family text is measured with.

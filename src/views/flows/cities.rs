@@ -2,9 +2,9 @@
 //! arrivals and departures as dots, and the table's own arithmetic checked.
 
 use super::strings::{fill, FlowsMsg};
-use super::{num, signed};
+use super::{key, num, signed};
 use crate::chart_frame::{ChartFrame, TableData};
-use crate::charts::network::{KeyItem, Mark, RowChart, RowDatum, RowStyle};
+use crate::charts::network::{Mark, RowChart, RowDatum, RowStyle};
 use crate::charts::sankey::Tip;
 use crate::i18n::{Lang, Msg};
 use crate::state::use_app_state;
@@ -136,32 +136,17 @@ pub fn Cities() -> impl IntoView {
             &[("list", names.join(separator))],
         )
     });
-    let net_key = Signal::derive(move || {
-        let l = lang.get();
-        vec![
-            KeyItem {
-                label: FlowsMsg::Gain.text(l).to_string(),
-                mark: Mark::Gain,
-            },
-            KeyItem {
-                label: FlowsMsg::Loss.text(l).to_string(),
-                mark: Mark::Loss,
-            },
-        ]
-    });
-    let dot_key = Signal::derive(move || {
-        let l = lang.get();
-        vec![
-            KeyItem {
-                label: FlowsMsg::Arrivals.text(l).to_string(),
-                mark: Mark::DotA,
-            },
-            KeyItem {
-                label: FlowsMsg::Departures.text(l).to_string(),
-                mark: Mark::DotB,
-            },
-        ]
-    });
+    let net_key = key(
+        lang,
+        [(FlowsMsg::Gain, Mark::Gain), (FlowsMsg::Loss, Mark::Loss)],
+    );
+    let dot_key = key(
+        lang,
+        [
+            (FlowsMsg::Arrivals, Mark::DotA),
+            (FlowsMsg::Departures, Mark::DotB),
+        ],
+    );
     let checks = move || {
         let l = lang.get();
         cities.with_value(|c| {

@@ -7,6 +7,7 @@ pub mod method;
 pub mod regions;
 pub mod strings;
 
+use crate::charts::network::{KeyItem, Mark};
 use crate::i18n::{Lang, Msg};
 use crate::state::use_app_state;
 use leptos::prelude::*;
@@ -43,6 +44,20 @@ pub fn signed(value: f64, places: usize, lang: Lang) -> String {
 /// A share (0 to 1) as a percentage with one decimal.
 pub fn share(value: f64, lang: Lang) -> String {
     format::percent(value * 100.0, 1, lang)
+}
+
+/// A chart key of two entries, in the reader's language.
+pub fn key(lang: RwSignal<Lang>, entries: [(FlowsMsg, Mark); 2]) -> Signal<Vec<KeyItem>> {
+    Signal::derive(move || {
+        let l = lang.get();
+        entries
+            .iter()
+            .map(|&(msg, mark)| KeyItem {
+                label: msg.text(l).to_string(),
+                mark,
+            })
+            .collect()
+    })
 }
 
 /// The Flows page.

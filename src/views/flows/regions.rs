@@ -4,7 +4,7 @@
 use super::strings::{fill, FlowsMsg};
 use super::{share, signed};
 use crate::chart_frame::{ChartFrame, TableData};
-use crate::charts::network::{KeyItem, Mark, RowChart, RowDatum, RowStyle};
+use crate::charts::network::{Mark, RowChart, RowDatum, RowStyle};
 use crate::charts::sankey::{FlowChartData, FlowLinkDatum, FlowNodeDatum, SankeyChart, Tip, Tone};
 use crate::i18n::{Lang, Msg};
 use crate::state::use_app_state;
@@ -229,19 +229,13 @@ pub fn Regions() -> impl IntoView {
                 .collect()
         })
     });
-    let key = Signal::derive(move || {
-        let l = lang.get();
-        vec![
-            KeyItem {
-                label: FlowsMsg::Gain.text(l).to_string(),
-                mark: Mark::Gain,
-            },
-            KeyItem {
-                label: FlowsMsg::RegionLoss.text(l).to_string(),
-                mark: Mark::Loss,
-            },
-        ]
-    });
+    let key = super::key(
+        lang,
+        [
+            (FlowsMsg::Gain, Mark::Gain),
+            (FlowsMsg::RegionLoss, Mark::Loss),
+        ],
+    );
     view! {
         <ChartFrame
             id="country-flows"
