@@ -22,10 +22,10 @@ const TYPES = {
 
 /**
  * Serves a build folder (`dist/` by default) under `base` (such as "/" or "/talent/") on a
- * free loopback port. `close` also cuts open connections, so a test can take the server
- * down for good (offline tests).
+ * free loopback port, with `headers` on every file. `close` also cuts open connections, so
+ * a test can take the server down for good (offline tests).
  */
-export async function serve(base = '/', root = DIST) {
+export async function serve(base = '/', root = DIST, headers = {}) {
   const dir = join(root, '/');
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -37,7 +37,7 @@ export async function serve(base = '/', root = DIST) {
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      res.writeHead(200, { ...headers, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
       res.end(body);
     } catch {
       res.writeHead(404).end();
