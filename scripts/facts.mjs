@@ -4,11 +4,14 @@ import { readFileSync } from 'node:fs';
 
 const TOML = readFileSync(new URL('../crates/core/data/facts.toml', import.meta.url), 'utf8');
 
-/** The `value` of the fact with this id (numbers only). */
-export function factValue(id) {
+/** The number under `key` (`value`, `year`, a table column) of the fact with this id. */
+export function factNumber(id, key) {
   const block = TOML.split(/\n(?=\[\[)/).find((b) => new RegExp(`^id = "${id}"$`, 'm').test(b));
   if (!block) throw new Error(`no fact ${id}`);
-  const match = block.match(/^value = (-?[\d.]+)$/m);
-  if (!match) throw new Error(`fact ${id} has no numeric value`);
+  const match = block.match(new RegExp(`^${key} = (-?[\\d.]+)$`, 'm'));
+  if (!match) throw new Error(`fact ${id} has no number ${key}`);
   return Number(match[1]);
 }
+
+/** The `value` of the fact with this id (numbers only). */
+export const factValue = (id) => factNumber(id, 'value');

@@ -5,19 +5,8 @@
 // violation occurs. Expected values are read from the data pack, not copied here.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { serve, launch, openPage, inkRatio } from './harness.mjs';
-import { factValue } from './facts.mjs';
-
-const TOML = readFileSync(new URL('../../crates/core/data/facts.toml', import.meta.url), 'utf8');
-
-/** A numeric column of a fact (such as `dwi_minus_dwo` of a Table 2 row). */
-function factColumn(id, key) {
-  const block = TOML.split(/\n(?=\[\[)/).find((b) => new RegExp(`^id = "${id}"$`, 'm').test(b));
-  const match = block?.match(new RegExp(`^${key} = (-?[\\d.]+)$`, 'm'));
-  if (!match) throw new Error(`fact ${id} has no column ${key}`);
-  return Number(match[1]);
-}
+import { factNumber, factValue } from './facts.mjs';
 
 const CHARTS = ['careers', 'city-net', 'city-dots', 'country-flows', 'region-net'];
 
@@ -147,7 +136,7 @@ test('arrow keys move the focus along columns and flows and announce it', async 
   await page.keyboard.press('ArrowDown');
   assert.match(await cityLive.innerText(), /^San Francisco:/);
   await page.keyboard.press('End');
-  const beijing = factColumn('sh24_t2_beijing', 'dwi_minus_dwo');
+  const beijing = factNumber('sh24_t2_beijing', 'dwi_minus_dwo');
   assert.match(await cityLive.innerText(), new RegExp(`^Beijing: .*net ${beijing}`));
   assert.deepEqual(problems, []);
   await context.close();
@@ -196,8 +185,8 @@ test('the tables list every flow with the data pack figures', async () => {
   const cities = await page.locator('[data-testid=city-net] [data-testid=chart-table] tbody tr').allInnerTexts();
   for (const [name, id] of [['Beijing', 'sh24_t2_beijing'], ['Shanghai', 'sh24_t2_shanghai']]) {
     const cells = cities.find((r) => r.startsWith(`${name}\t`))?.split('\t') ?? [];
-    assert.equal(Number(cells[5]), factColumn(id, 'dwi_minus_dwo'), `${name} stated net`);
-    assert.equal(Number(cells[6]), factColumn(id, 'dwi') - factColumn(id, 'dwo'), `${name} app net`);
+    assert.equal(Number(cells[5]), factNumber(id, 'dwi_minus_dwo'), `${name} stated net`);
+    assert.equal(Number(cells[6]), factNumber(id, 'dwi') - factNumber(id, 'dwo'), `${name} app net`);
     assert.equal(cells[7], '✓ ✓');
   }
   assert.equal(cities.length, 15);

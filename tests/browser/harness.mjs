@@ -70,10 +70,13 @@ export async function launch() {
 
 /**
  * Opens a page that records console errors, uncaught exceptions (a wasm panic is one)
- * and requests that leave the origin.
+ * and requests that leave the origin (the page's and its service worker's).
+ * `initScript` runs in every document before the page's own scripts; the other options
+ * are the browser context's.
  */
-export async function openPage(browser, url, options = {}) {
+export async function openPage(browser, url, { initScript, ...options } = {}) {
   const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, ...options });
+  if (initScript) await context.addInitScript(initScript);
   const page = await context.newPage();
   const problems = [];
   page.on('console', (msg) => {
@@ -81,7 +84,7 @@ export async function openPage(browser, url, options = {}) {
   });
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
   const origin = new URL(url).origin;
-  page.on('request', (req) => {
+  context.on('request', (req) => {
     const target = new URL(req.url());
     if (!['data:', 'blob:'].includes(target.protocol) && target.origin !== origin) {
       problems.push(`request to another origin: ${req.url()}`);

@@ -22,35 +22,17 @@ after(async () => {
   await talent?.close();
 });
 
-/**
- * Opens `url` like the harness's openPage, and also records every Content Security
- * Policy violation, from the first byte of every document the page loads.
- */
+/** Opens `url` with the harness, also recording every Content Security Policy violation. */
 async function openWatched(url) {
-  const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
-  await context.addInitScript(() => {
-    window.__cspViolations = [];
-    document.addEventListener('securitypolicyviolation', (e) => {
-      window.__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`);
-    });
+  const opened = await openPage(browser, url, {
+    initScript: () => {
+      window.__cspViolations = [];
+      document.addEventListener('securitypolicyviolation', (e) => {
+        window.__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`);
+      });
+    },
   });
-  const page = await context.newPage();
-  const problems = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-  const origin = new URL(url).origin;
-  context.on('request', (req) => {
-    const target = new URL(req.url());
-    if (!['data:', 'blob:'].includes(target.protocol) && target.origin !== origin) {
-      problems.push(`request to another origin: ${req.url()}`);
-    }
-  });
-  await page.goto(url);
-  await page.waitForSelector('main section.view');
-  const violations = () => page.evaluate(() => window.__cspViolations);
-  return { page, context, problems, violations };
+  return { ...opened, violations: () => opened.page.evaluate(() => window.__cspViolations) };
 }
 
 test('under /talent/ every view mounts and the worker registers with scope /talent/', async () => {

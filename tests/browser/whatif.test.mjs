@@ -5,25 +5,14 @@
 // from the data pack, not copied into the test.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { serve, launch, openPage, inkRatio } from './harness.mjs';
-import { factValue } from './facts.mjs';
-
-const TOML = readFileSync(new URL('../../crates/core/data/facts.toml', import.meta.url), 'utf8');
-
-/** The `year` of a fact. */
-function factYear(id) {
-  const block = TOML.split(/\n(?=\[\[)/).find((b) => new RegExp(`^id = "${id}"$`, 'm').test(b));
-  const match = block?.match(/^year = (\d+)$/m);
-  if (!match) throw new Error(`fact ${id} has no year`);
-  return Number(match[1]);
-}
+import { factNumber, factValue } from './facts.mjs';
 
 /** A share (0 to 1) the way the app prints it with one decimal. */
 const pct1 = (share) => `${(share * 100).toFixed(1)}%`;
 
 // Defaults and presets, from the facts the core uses (see crates/core/src/projection.rs).
-const WINDOW = factYear('cg25_still_us') - factYear('cg25_cohort_size');
+const WINDOW = factNumber('cg25_still_us', 'year') - factNumber('cg25_cohort_size', 'year');
 const CARNEGIE = (factValue('cg25_still_us') / factValue('cg25_cohort_size')) ** (1 / WINDOW);
 const DEPARTURES = 1 - (1 - CARNEGIE) * (1 + factValue('pnas_departure_increase') / 100);
 const P2022 = { toUs: factValue('mp22_china_ug_grad_in_us'), stay: factValue('mp22_china_ug_grad_in_china') };
@@ -196,7 +185,7 @@ test('each preset sets the sliders it names and shows as pressed', async () => {
   assert.ok(percentOf(await text(page, 'whatif-to-us-value')) < P2022.toUs, 'fewer new researchers go to the US');
   assert.equal(await pressed('net-zero'), 'true');
   const zeki = factValue('zeki25_us_net_flow').toFixed(1);
-  assert.match(await text(page, 'whatif-net-inflow'), new RegExp(`in ${factYear('zeki25_us_net_flow')}: model \\+?${zeki.replace('.', '\\.')} researchers`));
+  assert.match(await text(page, 'whatif-net-inflow'), new RegExp(`in ${factNumber('zeki25_us_net_flow', 'year')}: model \\+?${zeki.replace('.', '\\.')} researchers`));
   assert.deepEqual(problems, []);
   await context.close();
 });
