@@ -3,7 +3,7 @@
 use crate::i18n::{Lang, Msg};
 use crate::state::use_app_state;
 use leptos::prelude::*;
-use talent_core::checks::{all_checks, Check};
+use talent_core::checks::{checks_for, Check};
 use talent_core::{format, Dataset};
 
 fn amount(value: Option<f64>, unit: &str, lang: Lang) -> String {
@@ -39,10 +39,7 @@ pub fn ChecksPanel(
     id: &'static str,
 ) -> impl IntoView {
     let lang = use_app_state().lang;
-    let checks: Vec<Check> = all_checks(Dataset::embedded())
-        .into_iter()
-        .filter(|c| c.id == id)
-        .collect();
+    let checks = checks_for(Dataset::embedded(), id);
     view! {
         <aside class="checks" data-testid=format!("checks-{id}")>
             <h3>{move || Msg::AppCheck.text(lang.get())}</h3>

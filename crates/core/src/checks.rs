@@ -729,8 +729,8 @@ fn d32(data: &Dataset) -> Vec<Check> {
     ]
 }
 
-/// All consistency checks, in discrepancy order (d01, d02, d08, d10, d12, d22, d30,
-/// d32); d30 ends with two checks per Table 2 row.
+/// All consistency checks, in discrepancy order (`CHECKED`: d01, d02, d03, d08, d10,
+/// d12, d22, d30, d32); d30 ends with two checks per Table 2 row.
 ///
 /// Arguments: the data pack. Returns every check, with `holds` set; a check whose
 /// facts are missing has `None` values and does not hold.
@@ -748,16 +748,37 @@ fn d32(data: &Dataset) -> Vec<Check> {
 /// assert!(checks.iter().filter(|c| c.id == D30).all(|c| c.holds));
 /// ```
 pub fn all_checks(data: &Dataset) -> Vec<Check> {
-    let mut out = d01(data);
-    out.extend(d02(data));
-    out.push(d03(data));
-    out.extend(d08(data));
-    out.extend(d10(data));
-    out.push(d12(data));
-    out.extend(d22(data));
-    out.extend(d30(data));
-    out.extend(d32(data));
-    out
+    CHECKED.iter().flat_map(|id| checks_for(data, id)).collect()
+}
+
+/// The discrepancies the app checks, in the order `all_checks` lists them.
+pub const CHECKED: [&str; 9] = [D01, D02, D03, D08, D10, D12, D22, D30, D32];
+
+/// The checks of one discrepancy, in the order `all_checks` lists them; none for an id
+/// outside `CHECKED`. A chart's checks panel needs only its own, not all of them.
+///
+/// ```
+/// use talent_core::checks::{all_checks, checks_for, D02};
+/// use talent_core::Dataset;
+/// let data = Dataset::embedded();
+/// let d02 = checks_for(data, D02);
+/// assert!(!d02.is_empty() && d02.iter().all(|c| c.id == D02));
+/// assert_eq!(d02.len(), all_checks(data).iter().filter(|c| c.id == D02).count());
+/// assert!(checks_for(data, "d99_unknown").is_empty());
+/// ```
+pub fn checks_for(data: &Dataset, id: &str) -> Vec<Check> {
+    match id {
+        D01 => d01(data),
+        D02 => d02(data),
+        D03 => vec![d03(data)],
+        D08 => d08(data),
+        D10 => d10(data),
+        D12 => vec![d12(data)],
+        D22 => d22(data),
+        D30 => d30(data),
+        D32 => d32(data),
+        _ => Vec::new(),
+    }
 }
 
 #[cfg(test)]
@@ -795,6 +816,21 @@ mod tests {
         // 4 (d01) + 2 (d02) + 1 (d03) + 2 (d08) + 2 (d10) + 1 (d12) + 3 (d22)
         // + 5 + 2 x 15 (d30) + 2 (d32) = 52.
         assert_eq!(all.len(), 52);
+    }
+
+    #[test]
+    fn checks_for_gives_each_discrepancy_its_own_checks_and_nothing_else() {
+        let data = Dataset::embedded();
+        let mut joined = Vec::new();
+        for id in CHECKED {
+            let own = checks_for(data, id);
+            assert!(!own.is_empty(), "{id} has checks");
+            assert!(own.iter().all(|c| c.id == id), "{id}");
+            joined.extend(own.into_iter().map(|c| c.key));
+        }
+        let all: Vec<String> = checks().into_iter().map(|c| c.key).collect();
+        assert_eq!(joined, all);
+        assert!(checks_for(data, "d01").is_empty(), "ids match whole");
     }
 
     #[test]
