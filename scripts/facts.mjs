@@ -4,14 +4,26 @@ import { readFileSync } from 'node:fs';
 
 const TOML = readFileSync(new URL('../crates/core/data/facts.toml', import.meta.url), 'utf8');
 
-/** The number under `key` (`value`, `year`, a table column) of the fact with this id. */
-export function factNumber(id, key) {
+/** The block of the fact with this id. */
+function factBlock(id) {
   const block = TOML.split(/\n(?=\[\[)/).find((b) => new RegExp(`^id = "${id}"$`, 'm').test(b));
   if (!block) throw new Error(`no fact ${id}`);
-  const match = block.match(new RegExp(`^${key} = (-?[\\d.]+)$`, 'm'));
+  return block;
+}
+
+/** The number under `key` (`value`, `year`, a table column) of the fact with this id. */
+export function factNumber(id, key) {
+  const match = factBlock(id).match(new RegExp(`^${key} = (-?[\\d.]+)$`, 'm'));
   if (!match) throw new Error(`fact ${id} has no number ${key}`);
   return Number(match[1]);
 }
 
 /** The `value` of the fact with this id (numbers only). */
 export const factValue = (id) => factNumber(id, 'value');
+
+/** The text under `key` (`source`, `seed`, ...) of the fact with this id. */
+export function factText(id, key) {
+  const match = factBlock(id).match(new RegExp(`^${key} = "((?:[^"\\\\]|\\\\.)*)"$`, 'm'));
+  if (!match) throw new Error(`fact ${id} has no text ${key}`);
+  return JSON.parse(`"${match[1]}"`);
+}

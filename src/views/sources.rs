@@ -1,6 +1,7 @@
-//! Sources & method: every dataset with its figures, definitions and confidence; the
-//! discrepancies found, each with the app's own check; derived figures with their
-//! formulas; what was searched for and not found; and the models' methods.
+//! Sources & method: every dataset with its figures, each with its own source, the seed
+//! that states it, definition and confidence; the discrepancies found, each with the
+//! app's own check; derived figures with their formulas; what was searched for and not
+//! found; and the models' methods.
 
 use super::checks_panel::check_row;
 use crate::i18n::{messages, Lang, Msg};
@@ -13,7 +14,7 @@ use talent_core::derived::all_derived;
 use talent_core::{format, Dataset};
 
 messages! { SourcesMsg {
-    Figure => "Figure", "数据";
+    Figure => "Figure and its source", "数据及其来源";
     Value => "Value", "数值";
     Year => "Year", "年份";
     Counted => "What was counted", "统计对象";
@@ -63,6 +64,16 @@ fn severity(s: Severity) -> SourcesMsg {
         Severity::Medium => SourcesMsg::SeverityMedium,
         Severity::Low => SourcesMsg::SeverityLow,
         Severity::Info => SourcesMsg::SeverityInfo,
+    }
+}
+
+/// How far a fact was checked, and which seed states it: "stated in a seed (000)".
+fn status_text(fact: &Fact, lang: Lang) -> String {
+    let status = status(fact.status).text(lang);
+    match (fact.seed_number(), lang) {
+        (Some(seed), Lang::En) => format!("{status} ({seed})"),
+        (Some(seed), Lang::Zh) => format!("{status}（{seed}）"),
+        (None, _) => status.to_string(),
     }
 }
 
@@ -139,12 +150,13 @@ pub fn SourcesView() -> impl IntoView {
                                                 <tr id=f.id.clone()>
                                                     <th scope="row">{move || f.label(lang.get()).to_string()}
                                                         {(!f.url.is_empty()).then(|| view! { " " <a href=f.url.clone() rel="noopener">"↗"</a> })}
+                                                        <span class="fact-source" lang="en">{f.source.clone()}</span>
                                                     </th>
                                                     <td>{move || fact_value(f, lang.get())}</td>
                                                     <td>{f.year}</td>
                                                     <td lang="en">{f.population.clone()}</td>
                                                     <td>{move || s(confidence(f.confidence))}</td>
-                                                    <td>{move || s(status(f.status))}</td>
+                                                    <td>{move || status_text(f, lang.get())}</td>
                                                     <td lang="en">{f.note.clone().unwrap_or_default()}</td>
                                                 </tr>
                                             }).collect_view()}

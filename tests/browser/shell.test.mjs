@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve, launch, openPage, inkRatio } from './harness.mjs';
-import { factValue } from './facts.mjs';
+import { factText, factValue } from './facts.mjs';
 
 let server;
 let browser;
@@ -92,6 +92,24 @@ test('a link opens its view and Back returns to the previous one', async () => {
   await page.goForward();
   await page.waitForSelector('[data-testid=nav-flows][aria-current=page]');
   assert.match(page.url(), /view=flows/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("Sources & method gives each figure its own source and the seed that states it", async () => {
+  const { page, problems, context } = await openPage(browser, `${server.url}?v=1&view=sources&lang=en`);
+  // A figure MacroPolo's tracker reports only through ITIF: its row names ITIF, not the dataset.
+  const relayed = page.locator('tr#mp22_elite_us_share_change_pp');
+  const seeded = page.locator('tr#sh24_top100_us_count');
+  const seed = factText('sh24_top100_us_count', 'seed').slice(0, 3);
+  const cells = (row) => row.locator('td').allTextContents();
+  const source = (row) => row.locator('th .fact-source').textContent();
+  assert.equal(await source(relayed), factText('mp22_elite_us_share_change_pp', 'source'));
+  assert.ok((await cells(relayed)).includes('supplementary'), 'no seed states it');
+  assert.equal(await source(seeded), factText('sh24_top100_us_count', 'source'));
+  assert.ok((await cells(seeded)).includes(`stated in a seed (${seed})`));
+  await page.click('[data-testid=lang-zh-Hans]');
+  await page.waitForFunction((text) => [...document.querySelectorAll('tr#sh24_top100_us_count td')].some((td) => td.textContent === text), `种子文献所述（${seed}）`);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -73,6 +73,20 @@ impl Fact {
     pub fn is_percent(&self) -> bool {
         self.unit.starts_with("percent")
     }
+
+    /// The number of the seed document that states the figure (`000` for the seed file
+    /// `000_d00e38d578165ecb.txt`), or `None` when no seed does (`none`).
+    ///
+    /// ```
+    /// use talent_core::Dataset;
+    /// let data = Dataset::embedded();
+    /// assert_eq!(data.fact("sh24_top100_us_count").unwrap().seed_number(), Some("000"));
+    /// assert_eq!(data.fact("mp22_elite_us_share_change_pp").unwrap().seed_number(), None);
+    /// ```
+    pub fn seed_number(&self) -> Option<&str> {
+        let number = self.seed.split('_').next()?;
+        (number.len() == 3 && number.bytes().all(|b| b.is_ascii_digit())).then_some(number)
+    }
 }
 
 /// The whole data pack, validated and indexed by fact id.
