@@ -2,7 +2,8 @@
 // build's static summary and for the browser tests, so neither copies numbers by hand.
 import { readFileSync } from 'node:fs';
 
-const TOML = readFileSync(new URL('../crates/core/data/facts.toml', import.meta.url), 'utf8');
+const read = (file) => readFileSync(new URL(`../crates/core/data/${file}`, import.meta.url), 'utf8');
+const TOML = read('facts.toml');
 
 /** The block of the fact with this id. */
 function factBlock(id) {
@@ -26,4 +27,14 @@ export function factText(id, key) {
   const match = factBlock(id).match(new RegExp(`^${key} = "((?:[^"\\\\]|\\\\.)*)"$`, 'm'));
   if (!match) throw new Error(`fact ${id} has no text ${key}`);
   return JSON.parse(`"${match[1]}"`);
+}
+
+/** The seed documents of data/seeds.toml, each as an object of its text fields. */
+export function seeds() {
+  return read('seeds.toml')
+    .split(/^\[\[seeds\]\]$/m)
+    .slice(1)
+    .map((block) => Object.fromEntries(
+      [...block.matchAll(/^(\w+) = "((?:[^"\\]|\\.)*)"$/gm)].map(([, key, text]) => [key, JSON.parse(`"${text}"`)]),
+    ));
 }

@@ -1,4 +1,5 @@
-//! Turns the human-edited TOML data pack into the compact binary form the crate embeds
+//! Turns the human-edited TOML data pack (`data/facts.toml`, and `data/seeds.toml` for the
+//! seed documents) into the compact binary form the crate embeds
 //! (postcard, `OUT_DIR/facts.postcard`), so the wasm carries neither a TOML nor a JSON
 //! parser, nor any field names. The types are shared with the crate
 //! (`src/dataset/wire.rs`). Validation happens in `dataset::Dataset::decode`, which the
@@ -12,6 +13,7 @@ use std::{collections::BTreeMap, env, fs, path::Path};
 use wire::{Fact, FactValue, Pack, Related};
 
 const FACTS: &str = "data/facts.toml";
+const SEEDS: &str = "data/seeds.toml";
 const WIRE: &str = "src/dataset/wire.rs";
 /// Optional keys of a fact row that hold lists (year ranges, further addresses, other
 /// seeds citing the figure). The app reads none of them, so they are not embedded.
@@ -19,14 +21,15 @@ const UNUSED_LISTS: [&str; 3] = ["year_range", "urls_extra", "also_in_seeds"];
 
 fn main() {
     println!("cargo:rerun-if-changed={FACTS}");
+    println!("cargo:rerun-if-changed={SEEDS}");
     println!("cargo:rerun-if-changed={WIRE}");
     let text = fs::read_to_string(FACTS).expect("read data/facts.toml");
     let mut tables: toml::Table = toml::from_str(&text).unwrap_or_else(|e| panic!("{FACTS}: {e}"));
 
     tables.remove("meta");
-    let datasets = section(&mut tables, "datasets");
-    let discrepancies = section(&mut tables, "discrepancies");
-    let not_found = section(&mut tables, "not_found");
+    let datasets = section(&mut tables, "datasets", FACTS);
+    let discrepancies = section(&mut tables, "discrepancies", FACTS);
+    let not_found = section(&mut tables, "not_found", FACTS);
     // Every other top-level table is a fact table named after its dataset key.
     let mut facts = Vec::new();
     for (table, rows) in tables {
@@ -41,11 +44,17 @@ fn main() {
         }
     }
 
+    let seeds_text = fs::read_to_string(SEEDS).expect("read data/seeds.toml");
+    let mut seed_tables: toml::Table =
+        toml::from_str(&seeds_text).unwrap_or_else(|e| panic!("{SEEDS}: {e}"));
+    let seeds = section(&mut seed_tables, "seeds", SEEDS);
+
     let pack = Pack {
         datasets,
         facts,
         discrepancies,
         not_found,
+        seeds,
     };
     let bytes = postcard::to_allocvec(&pack).expect("encode the data pack");
     let out = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).join("facts.postcard");
@@ -53,11 +62,11 @@ fn main() {
 }
 
 /// A top-level array of tables read straight into its wire type; empty when absent.
-fn section<T: DeserializeOwned>(tables: &mut toml::Table, key: &str) -> Vec<T> {
+fn section<T: DeserializeOwned>(tables: &mut toml::Table, key: &str, file: &str) -> Vec<T> {
     tables.remove(key).map_or_else(Vec::new, |value| {
         value
             .try_into()
-            .unwrap_or_else(|e| panic!("{FACTS}: [[{key}]]: {e}"))
+            .unwrap_or_else(|e| panic!("{file}: [[{key}]]: {e}"))
     })
 }
 

@@ -9,7 +9,7 @@ use crate::state::use_app_state;
 use crate::views::whatif::method::ProjectionMethod;
 use leptos::prelude::*;
 use talent_core::checks::all_checks;
-use talent_core::dataset::{Confidence, Fact, FactValue, Qualifier, Severity, Status};
+use talent_core::dataset::{Confidence, Fact, FactValue, Qualifier, Seed, Severity, Status};
 use talent_core::derived::all_derived;
 use talent_core::{format, Dataset};
 
@@ -39,6 +39,11 @@ messages! { SourcesMsg {
     ComparedWith => "compared with the stated", "对照原文数据";
     NotFoundHeading => "Searched for and not found", "已查找但未找到的数据";
     Seeds => "Seed documents", "种子文献";
+    SeedsIntro => "The five Chinese-language articles this explainer set out to check. A figure one of them states carries its number below; every other figure is supplementary, from the reports they cite and from others.",
+        "本解读最初要核查的五篇中文文章。下文中由某篇文章给出的数字都标有该文编号；其余数字均为补充数据，来自这些文章引用的报告及其他来源。";
+    OutletNotNamed => "Outlet not named", "未注明出处";
+    NotDated => "not dated", "未注明日期";
+    OriginalTitle => "Original title", "原标题";
 }}
 
 fn confidence(c: Confidence) -> SourcesMsg {
@@ -105,6 +110,41 @@ fn fact_value(fact: &Fact, lang: Lang) -> String {
     }
 }
 
+/// A seed document in a reader's language: "Headline. Outlet, date.", with "not named"
+/// for what the document does not give. The headline is the printed one in Chinese and
+/// its translation in English (without a headline, what the document is); in English an
+/// "Original title:" follows when there is one (the view adds it, marked as Chinese).
+fn seed_text(seed: &Seed, lang: Lang) -> String {
+    let given = |text: &str, missing: SourcesMsg| {
+        if text.is_empty() {
+            missing.text(lang).to_string()
+        } else {
+            text.to_string()
+        }
+    };
+    let date = given(&seed.date, SourcesMsg::NotDated);
+    match lang {
+        Lang::Zh => {
+            let headline = if seed.title.is_empty() {
+                &seed.title_en
+            } else {
+                &seed.title
+            };
+            let outlet = given(&seed.outlet, SourcesMsg::OutletNotNamed);
+            format!("{headline}。{outlet}，{date}。")
+        }
+        Lang::En => {
+            let outlet = given(&seed.outlet_en, SourcesMsg::OutletNotNamed);
+            let original = if seed.title.is_empty() {
+                String::new()
+            } else {
+                format!(" {}: ", SourcesMsg::OriginalTitle.text(lang))
+            };
+            format!("{}. {outlet}, {date}.{original}", seed.title_en)
+        }
+    }
+}
+
 /// The Sources & method page.
 #[component]
 pub fn SourcesView() -> impl IntoView {
@@ -117,6 +157,20 @@ pub fn SourcesView() -> impl IntoView {
         <section class="view sources" data-testid="view-sources">
             <h1>{move || t(Msg::NavSources)}</h1>
             <p>{move || t(Msg::SourcesIntro)}</p>
+            <h2 id="seeds">{move || s(SourcesMsg::Seeds)}</h2>
+            <p>{move || s(SourcesMsg::SeedsIntro)}</p>
+            <ul class="seeds" data-testid="seed-list">
+                {data.seeds.iter().map(|seed| {
+                    let number = seed.number().unwrap_or_default();
+                    view! {
+                        <li id=format!("seed-{number}")>
+                            <strong>{number}</strong> " " {move || seed_text(seed, lang.get())}
+                            <span lang="zh">{move || (lang.get() == Lang::En).then_some(seed.title.as_str())}</span>
+                            {(!seed.url.is_empty()).then(|| view! { " " <a href=seed.url.as_str() rel="noopener">"↗"</a> })}
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
             <h2>{move || t(Msg::Datasets)}</h2>
             {data.datasets.iter().map(|d| {
                 let facts: Vec<&'static Fact> = data.facts_of(&d.key).collect();
@@ -128,7 +182,12 @@ pub fn SourcesView() -> impl IntoView {
                         <p lang="en">{d.description.clone()}</p>
                         <p class="meta">
                             {count} " " {move || t(Msg::Figures)}
-                            {(!d.seeds.is_empty()).then(|| view! { " · " {move || s(SourcesMsg::Seeds)} ": " {d.seeds.join(", ")} })}
+                            {(!d.seeds.is_empty()).then(|| view! {
+                                " · " {move || s(SourcesMsg::Seeds)} ": "
+                                {d.seeds.iter().filter_map(|file| data.seed(file)?.number()).enumerate().map(|(i, number)| view! {
+                                    {(i > 0).then_some(", ")} <a href=format!("#seed-{number}")>{number}</a>
+                                }).collect_view()}
+                            })}
                             {(!d.url.is_empty()).then(|| view! { " · " <a href=d.url.clone() rel="noopener">{d.url.clone()}</a> })}
                         </p>
                         {(count > 0).then(|| view! {

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve, launch, openPage, inkRatio } from './harness.mjs';
-import { factText, factValue } from './facts.mjs';
+import { factText, factValue, seeds } from './facts.mjs';
 
 let server;
 let browser;
@@ -110,6 +110,35 @@ test("Sources & method gives each figure its own source and the seed that states
   assert.ok((await cells(seeded)).includes(`stated in a seed (${seed})`));
   await page.click('[data-testid=lang-zh-Hans]');
   await page.waitForFunction((text) => [...document.querySelectorAll('tr#sh24_top100_us_count td')].some((td) => td.textContent === text), `种子文献所述（${seed}）`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('Sources & method lists the seed documents, and each dataset links to its seeds', async () => {
+  const { page, problems, context } = await openPage(browser, `${server.url}?v=1&view=sources&lang=en`);
+  const list = page.locator('[data-testid=seed-list] > li');
+  const all = seeds();
+  assert.equal(await list.count(), all.length);
+  for (const seed of all) {
+    const item = page.locator(`#seed-${seed.file.slice(0, 3)}`);
+    const text = await item.innerText();
+    assert.ok(text.includes(seed.title_en), seed.file);
+    assert.ok(text.includes(seed.date || 'not dated'), seed.file);
+    assert.ok(text.includes(seed.outlet_en || 'Outlet not named'), seed.file);
+    if (seed.title) assert.ok(text.includes(`Original title: ${seed.title}`), seed.file);
+    assert.equal(await item.locator('a').count(), seed.url ? 1 : 0, seed.file);
+    if (seed.url) assert.equal(await item.locator('a').getAttribute('href'), seed.url);
+  }
+  // Every dataset's seed numbers link to their item of the list.
+  const links = await page.locator('.sources article .meta a[href^="#seed-"]').evaluateAll((as) =>
+    as.map((a) => [a.textContent, a.getAttribute('href'), Boolean(document.querySelector(a.getAttribute('href')))]));
+  assert.ok(links.length >= all.length, 'each seed is cited by a dataset');
+  for (const [number, href, target] of links) assert.ok(href === `#seed-${number}` && target, href);
+  await page.click('[data-testid=lang-zh-Hans]');
+  const undated = all.find((seed) => !seed.date && seed.title);
+  const zh = page.locator(`#seed-${undated.file.slice(0, 3)}`);
+  await page.waitForFunction((id) => document.getElementById(id).innerText.includes('未注明日期'), `seed-${undated.file.slice(0, 3)}`);
+  assert.ok((await zh.innerText()).includes(undated.title));
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -1,6 +1,6 @@
 //! The embedded data pack: every figure with its source, decoded once and validated.
 //!
-//! The human-edited file is `data/facts.toml`; `build.rs` encodes it with serde into a
+//! The human-edited files are `data/facts.toml` and `data/seeds.toml`; `build.rs` encodes them with serde into a
 //! compact binary form ([postcard](https://docs.rs/postcard), types in `dataset/wire.rs`)
 //! that is compiled into the binary, so nothing is fetched or parsed as text at run time.
 
@@ -8,7 +8,7 @@ mod wire;
 
 pub use wire::{
     Confidence, DatasetInfo, Discrepancy, Fact, FactValue, NotFound, Pack, Qualifier, Related,
-    Severity, Status,
+    Seed, Severity, Status,
 };
 
 use std::collections::BTreeMap;
@@ -84,9 +84,21 @@ impl Fact {
     /// assert_eq!(data.fact("mp22_elite_us_share_change_pp").unwrap().seed_number(), None);
     /// ```
     pub fn seed_number(&self) -> Option<&str> {
-        let number = self.seed.split('_').next()?;
-        (number.len() == 3 && number.bytes().all(|b| b.is_ascii_digit())).then_some(number)
+        seed_number(&self.seed)
     }
+}
+
+impl Seed {
+    /// The three-digit number readers know the seed by: `000` for `000_d00e38d578165ecb.txt`.
+    pub fn number(&self) -> Option<&str> {
+        seed_number(&self.file)
+    }
+}
+
+/// The leading three digits of a seed file name, if it has them.
+fn seed_number(file: &str) -> Option<&str> {
+    let number = file.split('_').next()?;
+    (number.len() == 3 && number.bytes().all(|b| b.is_ascii_digit())).then_some(number)
 }
 
 /// The whole data pack, validated and indexed by fact id.
@@ -100,6 +112,8 @@ pub struct Dataset {
     pub discrepancies: Vec<Discrepancy>,
     /// Figures not found.
     pub not_found: Vec<NotFound>,
+    /// The seed documents, as `data/seeds.toml` lists them.
+    pub seeds: Vec<Seed>,
     index: BTreeMap<String, usize>,
 }
 
@@ -119,6 +133,14 @@ pub enum DataError {
         /// The dataset key it names.
         dataset: String,
     },
+    /// A fact or dataset cites a seed document that is not listed (or a seed file name
+    /// without its three-digit number).
+    UnknownSeed {
+        /// The fact id or dataset key.
+        cited_by: String,
+        /// The seed file it names.
+        seed: String,
+    },
     /// A discrepancy refers to a fact that does not exist.
     UnknownFact {
         /// The discrepancy.
@@ -136,6 +158,9 @@ impl fmt::Display for DataError {
             Self::MissingSource(id) => write!(f, "fact `{id}` has no source or population"),
             Self::UnknownDataset { fact, dataset } => {
                 write!(f, "fact `{fact}` names unknown dataset `{dataset}`")
+            }
+            Self::UnknownSeed { cited_by, seed } => {
+                write!(f, "`{cited_by}` cites unknown seed `{seed}`")
             }
             Self::UnknownFact { discrepancy, fact } => {
                 write!(f, "discrepancy `{discrepancy}` names unknown fact `{fact}`")
@@ -174,7 +199,31 @@ impl Dataset {
             facts,
             discrepancies,
             not_found,
+            seeds,
         } = pack;
+        if let Some(bad) = seeds.iter().find(|s| s.number().is_none()) {
+            return Err(DataError::UnknownSeed {
+                cited_by: "seeds".into(),
+                seed: bad.file.clone(),
+            });
+        }
+        let unknown_seed = |cited_by: &str, seed: &str| {
+            (seed != "none" && !seeds.iter().any(|s| s.file == seed)).then(|| {
+                DataError::UnknownSeed {
+                    cited_by: cited_by.to_owned(),
+                    seed: seed.to_owned(),
+                }
+            })
+        };
+        for dataset in &datasets {
+            if let Some(error) = dataset
+                .seeds
+                .iter()
+                .find_map(|s| unknown_seed(&dataset.key, s))
+            {
+                return Err(error);
+            }
+        }
         let mut index = BTreeMap::new();
         for (position, fact) in facts.iter().enumerate() {
             if index.insert(fact.id.clone(), position).is_some() {
@@ -182,6 +231,9 @@ impl Dataset {
             }
             if fact.source.trim().is_empty() || fact.population.trim().is_empty() {
                 return Err(DataError::MissingSource(fact.id.clone()));
+            }
+            if let Some(error) = unknown_seed(&fact.id, &fact.seed) {
+                return Err(error);
             }
             if !datasets.iter().any(|d| d.key == fact.dataset) {
                 return Err(DataError::UnknownDataset {
@@ -203,6 +255,7 @@ impl Dataset {
             facts,
             discrepancies,
             not_found,
+            seeds,
             index,
         })
     }
@@ -231,6 +284,11 @@ impl Dataset {
     /// The report a fact belongs to.
     pub fn dataset_of(&self, fact: &Fact) -> Option<&DatasetInfo> {
         self.datasets.iter().find(|d| d.key == fact.dataset)
+    }
+
+    /// The seed document with this file name.
+    pub fn seed(&self, file: &str) -> Option<&Seed> {
+        self.seeds.iter().find(|s| s.file == file)
     }
 
     /// All facts of one dataset, in file order.
@@ -313,6 +371,15 @@ mod tests {
             }],
             discrepancies: Vec::new(),
             not_found: Vec::new(),
+            seeds: vec![Seed {
+                file: "007_abc.txt".into(),
+                title: String::new(),
+                title_en: "Seven".into(),
+                outlet: String::new(),
+                outlet_en: String::new(),
+                date: String::new(),
+                url: String::new(),
+            }],
         }
     }
 
@@ -333,6 +400,54 @@ mod tests {
     fn a_fact_with_source_is_accepted() {
         let data = round_trip(&minimal("p", "Report")).expect("valid");
         assert_eq!(data.number("a"), Some(1.0));
+    }
+
+    #[test]
+    fn every_seed_cited_is_listed_and_numbered() {
+        let data = Dataset::decode(FACTS).expect("valid pack");
+        let numbers: Vec<_> = data.seeds.iter().filter_map(Seed::number).collect();
+        assert_eq!(numbers, ["000", "001", "002", "003", "004"]);
+        let cited = |file: &str| data.seeds.iter().any(|s| s.file == file);
+        assert!(data
+            .facts
+            .iter()
+            .all(|f| f.seed == "none" || cited(&f.seed)));
+        assert!(data
+            .datasets
+            .iter()
+            .flat_map(|d| &d.seeds)
+            .all(|s| cited(s)));
+    }
+
+    #[test]
+    fn a_seed_that_is_not_listed_is_rejected_for_a_fact_and_a_dataset() {
+        let mut pack = minimal("p", "Report");
+        pack.facts[0].seed = "007_abc.txt".into();
+        assert!(round_trip(&pack).is_ok(), "a listed seed");
+        pack.facts[0].seed = "008_def.txt".into();
+        assert_eq!(
+            round_trip(&pack).unwrap_err(),
+            DataError::UnknownSeed {
+                cited_by: "a".into(),
+                seed: "008_def.txt".into()
+            }
+        );
+        let mut pack = minimal("p", "Report");
+        pack.datasets[0].seeds = vec!["009.txt".into()];
+        assert!(matches!(
+            round_trip(&pack),
+            Err(DataError::UnknownSeed { cited_by, .. }) if cited_by == "d"
+        ));
+    }
+
+    #[test]
+    fn a_seed_file_without_its_number_is_rejected() {
+        let mut pack = minimal("p", "Report");
+        pack.seeds[0].file = "seven.txt".into();
+        assert!(matches!(
+            round_trip(&pack),
+            Err(DataError::UnknownSeed { seed, .. }) if seed == "seven.txt"
+        ));
     }
 
     #[test]

@@ -169,6 +169,26 @@ pub struct NotFound {
     pub detail: String,
 }
 
+/// A seed document: one of the Chinese-language articles the explainer set out to check
+/// (`data/seeds.toml`). Empty texts are what the document does not give.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Seed {
+    /// File name, as facts and datasets cite it, e.g. `000_d00e38d578165ecb.txt`.
+    pub file: String,
+    /// Headline as printed.
+    pub title: String,
+    /// Headline in English, or what the document is when it has none.
+    pub title_en: String,
+    /// Publication, as printed.
+    pub outlet: String,
+    /// Publication, in English.
+    pub outlet_en: String,
+    /// Publication date, `YYYY-MM-DD`.
+    pub date: String,
+    /// Address.
+    pub url: String,
+}
+
 /// The whole data pack as encoded, before validation and indexing.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Pack {
@@ -180,4 +200,6 @@ pub struct Pack {
     pub discrepancies: Vec<Discrepancy>,
     /// Figures not found.
     pub not_found: Vec<NotFound>,
+    /// The seed documents facts and datasets cite.
+    pub seeds: Vec<Seed>,
 }
