@@ -50,6 +50,14 @@ impl Surface {
             .and_then(|c| c.dyn_into().ok())
     }
 
+    /// Clears the whole canvas to transparent, for a layer drawn over another.
+    pub fn clear(&self) {
+        if let Some(context) = self.context() {
+            let (width, height) = (self.canvas.width(), self.canvas.height());
+            context.clear_rect(0.0, 0.0, f64::from(width), f64::from(height));
+        }
+    }
+
     /// A font of `css_size` CSS pixels.
     pub fn font(&self, css_size: f64) -> FontDesc<'static> {
         FontDesc::new(
@@ -103,15 +111,49 @@ pub fn redraw(
     size: Memo<CanvasSize>,
     draw: impl Fn(&Surface) + 'static,
 ) {
+    paint(canvas, size, move |surface| {
+        draw(surface);
+        mark_drawn(id);
+    });
+}
+
+/// Draws on `canvas` at `size` whenever anything `draw` reads changes: a chart's layer
+/// that changes less often than its marks (axes under a line chart), so it is not
+/// redrawn with them and marks no draw.
+pub fn paint(canvas: NodeRef<Canvas>, size: Memo<CanvasSize>, draw: impl Fn(&Surface) + 'static) {
     Effect::new(move |_| {
         let (Some(canvas), size) = (canvas.get(), size.get()) else {
             return;
         };
         if let Some(surface) = surface(&canvas, size) {
             draw(&surface);
-            mark_drawn(id);
         }
     });
+}
+
+/// A chart's canvas layers as one image, drawn in document order onto a canvas the size
+/// of the first: what the reader sees, for the PNG download.
+pub fn flatten(layers: &[HtmlCanvasElement]) -> Option<HtmlCanvasElement> {
+    let [first, rest @ ..] = layers else {
+        return None;
+    };
+    if rest.is_empty() {
+        return Some(first.clone());
+    }
+    let image: HtmlCanvasElement = gloo_utils::document()
+        .create_element("canvas")
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    image.set_width(first.width());
+    image.set_height(first.height());
+    let context: CanvasRenderingContext2d = image.get_context("2d").ok()??.dyn_into().ok()?;
+    for layer in layers {
+        context
+            .draw_image_with_html_canvas_element(layer, 0.0, 0.0)
+            .ok()?;
+    }
+    Some(image)
 }
 
 /// Sizes the canvas backing store for the screen and returns a surface to draw on.

@@ -1,7 +1,7 @@
 //! The frame every chart sits in: title, what is counted, the chart or its table,
 //! caveat and source line.
 
-use crate::canvas::ExportRatio;
+use crate::canvas::{flatten, ExportRatio};
 use crate::download::{save_data_url, save_text};
 use crate::i18n::Msg;
 use crate::state::use_app_state;
@@ -76,25 +76,33 @@ pub fn ChartFrame(
         );
     };
     let on_png = move |_| {
-        let Some(canvas) = body
-            .get_untracked()
-            .and_then(|b| b.query_selector("canvas").ok().flatten())
-            .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok())
-        else {
+        // The chart's canvas, under it the axes layer of a line chart.
+        let find = |selector: &str| {
+            body.get_untracked()?
+                .query_selector(selector)
+                .ok()??
+                .dyn_into::<web_sys::HtmlCanvasElement>()
+                .ok()
+        };
+        let layers: Vec<_> = ["canvas.chart-axes", "canvas[role=img]"]
+            .into_iter()
+            .filter_map(find)
+            .collect();
+        let Some(first) = layers.first() else {
             return;
         };
         let ratio = gloo_utils::window().device_pixel_ratio().max(EXPORT_RATIO);
-        let target = (f64::from(canvas.client_width()) * ratio).round() as u32;
+        let target = (f64::from(first.client_width()) * ratio).round() as u32;
         export_ratio.set(Some(ratio));
         leptos::task::spawn_local(async move {
-            // Effects redraw asynchronously: wait (briefly) for the canvas to be resized.
+            // Effects redraw asynchronously: wait (briefly) for the canvases to be resized.
             for _ in 0..50 {
-                if canvas.width() == target {
+                if layers.iter().all(|layer| layer.width() == target) {
                     break;
                 }
                 gloo_timers::future::TimeoutFuture::new(10).await;
             }
-            if let Ok(url) = canvas.to_data_url() {
+            if let Some(Ok(url)) = flatten(&layers).map(|image| image.to_data_url()) {
                 save_data_url(&url, &file_name(&["ai-talent", id, lang_code()], "png"));
             }
             export_ratio.set(None);

@@ -4,7 +4,7 @@
 //! Layout (where each year and share sits) is one pure [`Frame`], used alike by the
 //! drawing, the pointer hit-test, the tooltip position and the label placement.
 
-use crate::canvas::{redraw, use_canvas_size, Surface};
+use crate::canvas::{paint, redraw, use_canvas_size, Surface};
 use crate::i18n::Lang;
 use crate::state::use_app_state;
 use crate::theme;
@@ -239,7 +239,8 @@ pub fn LineChart(
 ) -> impl IntoView {
     let state = use_app_state();
     let container = NodeRef::<Div>::new();
-    let canvas = NodeRef::<Canvas>::new();
+    // Two layers: the axes, redrawn only when they change, under the marks.
+    let (axes, canvas) = (NodeRef::<Canvas>::new(), NodeRef::<Canvas>::new());
     let size = use_canvas_size(container, |width| (width * 0.6).clamp(240.0, 360.0));
     let focus = RwSignal::new(None::<u16>);
 
@@ -259,14 +260,22 @@ pub fn LineChart(
         Frame::new(size.width, size.height, start, end, label_width.get())
     });
 
-    redraw(id, canvas, size, move |surface| {
-        let lang = state.lang.get();
-        let frame = frame.get();
-        let ink = ink(state.dark());
-        let result = data.with(|d| draw(surface, &frame, d, focus.get(), lang, ink));
+    let report = move |result: DrawResult| {
         if let Err(err) = result {
             leptos::logging::error!("line chart {id}: {err}");
         }
+    };
+    paint(axes, size, move |surface| {
+        report(draw_axes(
+            surface,
+            &frame.get(),
+            state.lang.get(),
+            ink(state.dark()),
+        ));
+    });
+    redraw(id, canvas, size, move |surface| {
+        let (lang, frame, ink) = (state.lang.get(), frame.get(), ink(state.dark()));
+        report(data.with(|d| draw_marks(surface, &frame, d, focus.get(), lang, ink)));
     });
 
     // A year that no longer exists (shorter horizon) closes the tooltip.
@@ -369,8 +378,10 @@ pub fn LineChart(
 
     view! {
         <div class="line-chart" node_ref=container data-testid=format!("{id}-chart")>
+            <canvas node_ref=axes class="chart-axes" aria-hidden="true"></canvas>
             <canvas
                 node_ref=canvas
+                class="chart-marks"
                 tabindex="0"
                 role="img"
                 aria-label=summary
@@ -450,14 +461,9 @@ fn ink(dark: bool) -> Ink {
 type DrawResult =
     Result<(), DrawingAreaErrorKind<<plotters_canvas::CanvasBackend as DrawingBackend>::ErrorType>>;
 
-fn draw(
-    surface: &Surface,
-    frame: &Frame,
-    data: &LineChartData,
-    focus: Option<u16>,
-    lang: Lang,
-    ink: Ink,
-) -> DrawResult {
+/// The layer under the lines: background, grid and both axes. It changes only with the
+/// frame, the language and the theme, so a slider step does not redraw it.
+fn draw_axes(surface: &Surface, frame: &Frame, lang: Lang, ink: Ink) -> DrawResult {
     let area = &surface.area;
     area.fill(&ink.background)?;
     let px = |v: f64| surface.px(v);
@@ -492,6 +498,25 @@ fn draw(
             axis_text.pos(Pos::new(HPos::Center, VPos::Top)),
         ))?;
     }
+
+    area.present()
+}
+
+/// The layer over the axes: the lines, observed points, the focused year and the
+/// direct labels, on a transparent canvas.
+fn draw_marks(
+    surface: &Surface,
+    frame: &Frame,
+    data: &LineChartData,
+    focus: Option<u16>,
+    lang: Lang,
+    ink: Ink,
+) -> DrawResult {
+    surface.clear();
+    let area = &surface.area;
+    let px = |v: f64| surface.px(v);
+    let at = |x: f64, y: f64| (px(x), px(y));
+    let thin = px(1.0).max(1) as u32;
 
     // Focused year: a guide line under the marks.
     if let Some(year) = focus {

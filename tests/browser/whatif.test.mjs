@@ -5,6 +5,7 @@
 // from the data pack, not copied into the test.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { serve, launch, openPage, inkRatio } from './harness.mjs';
 import { factNumber, factValue } from './facts.mjs';
 
@@ -33,13 +34,13 @@ after(async () => {
 async function openWhatIf(lang = 'en', options = {}) {
   const opened = await openPage(browser, `${server.url}?v=1&view=whatif&lang=${lang}`, options);
   await opened.page.waitForSelector('[data-testid=view-whatif]');
-  await opened.page.waitForFunction(() => document.querySelector('[data-testid=whatif-shares-chart] canvas')?.width > 0);
+  await opened.page.waitForFunction(() => document.querySelector('[data-testid=whatif-shares-chart] canvas[role=img]')?.width > 0);
   return opened;
 }
 
 const text = (page, id) => page.locator(`[data-testid=${id}]`).innerText();
 const canvasUrl = (page) =>
-  page.locator('[data-testid=whatif-shares-chart] canvas').evaluate((c) => c.toDataURL());
+  page.locator('[data-testid=whatif-shares-chart] canvas[role=img]').evaluate((c) => c.toDataURL());
 
 /** Sets a slider the way dragging does: a new value and an `input` event. */
 async function setSlider(page, id, value) {
@@ -69,7 +70,7 @@ test('the view opens on the data-pack defaults with labelled sliders and a drawn
   assert.match(sentence, new RegExp(`^If the US keeps ${pct1(CARNEGIE).replace('.', '\\.')} of its China-origin researchers each year`));
   assert.match(sentence, new RegExp(`${P2022.toUs}% of new China-origin researchers start work in the US and ${P2022.stay}% in China`));
   assert.match(sentence, /by 2040, /);
-  assert.ok((await inkRatio(page.locator('[data-testid=whatif-shares-chart] canvas'))) > 0.02, 'chart has marks');
+  assert.ok((await inkRatio(page.locator('[data-testid=whatif-shares-chart] canvas[role=img]'))) > 0.02, 'chart has marks');
   // Back-test against MacroPolo 2022 is visible, with the observed shares from the data.
   const table = await page.locator('[data-testid=whatif-backtest-table] tbody tr').allInnerTexts();
   assert.match(table[1], new RegExp(`${factValue('mp22_work_share_us')}%\\s+${factValue('mp22_work_share_china')}%`));
@@ -89,7 +90,7 @@ test('dragging a slider redraws the chart within one frame and rewrites the sent
   const before = await text(page, 'whatif-sentence');
   const carnegieBefore = await text(page, 'whatif-carnegie');
   const changed = await page.evaluate(async () => {
-    const canvas = document.querySelector('[data-testid=whatif-shares-chart] canvas');
+    const canvas = document.querySelector('[data-testid=whatif-shares-chart] canvas[role=img]');
     const slider = document.querySelector('[data-testid=whatif-retention]');
     const first = canvas.toDataURL();
     slider.value = '80';
@@ -234,7 +235,7 @@ test('the table shows exactly the plotted years and the observed MacroPolo point
 
 test('the chart tooltip follows the keyboard and the pointer', async () => {
   const { page, problems, context } = await openWhatIf();
-  const canvas = page.locator('[data-testid=whatif-shares-chart] canvas');
+  const canvas = page.locator('[data-testid=whatif-shares-chart] canvas[role=img]');
   await canvas.focus();
   await page.keyboard.press('Home');
   const tooltip = page.locator('[data-testid=whatif-shares-tooltip]');
@@ -303,18 +304,50 @@ test('at phone width the controls and chart fit without horizontal scrolling', a
   const { page, problems, context } = await openWhatIf('zh', { viewport: { width: 360, height: 780 } });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
-  assert.ok((await inkRatio(page.locator('[data-testid=whatif-shares-chart] canvas'))) > 0.02);
+  assert.ok((await inkRatio(page.locator('[data-testid=whatif-shares-chart] canvas[role=img]'))) > 0.02);
   assert.deepEqual(problems, []);
   await context.close();
 });
 
+/** The RGBA of the pixel at (1, 1) of one of the chart's canvases. */
+const corner = (page, canvas) =>
+  page
+    .locator(`[data-testid=whatif-shares-chart] ${canvas}`)
+    .evaluate((c) => Array.from(c.getContext('2d').getImageData(1, 1, 1, 1).data));
+
 test('in the dark theme the chart is drawn on the dark page background', async () => {
   const { page, problems, context } = await openPage(browser, `${server.url}?v=1&view=whatif&lang=en&theme=dark`);
-  await page.waitForFunction(() => document.querySelector('[data-testid=whatif-shares-chart] canvas')?.width > 0);
-  const corner = await page
-    .locator('[data-testid=whatif-shares-chart] canvas')
-    .evaluate((c) => Array.from(c.getContext('2d').getImageData(1, 1, 1, 1).data.slice(0, 3)));
-  assert.ok(corner.every((v) => v < 64), `background ${corner}`);
+  await page.waitForFunction(() => document.querySelector('[data-testid=whatif-shares-chart] canvas.chart-axes')?.width > 0);
+  const [r, g, b, alpha] = await corner(page, 'canvas.chart-axes');
+  assert.ok([r, g, b].every((v) => v < 64) && alpha === 255, `background ${[r, g, b, alpha]}`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the axes lie on a layer under the lines, and the PNG download has both', async () => {
+  const { page, problems, context } = await openWhatIf('en', { acceptDownloads: true });
+  assert.equal((await corner(page, 'canvas[role=img]'))[3], 0, 'the lines layer is clear where nothing is drawn');
+  assert.equal((await corner(page, 'canvas.chart-axes'))[3], 255, 'the axes layer paints the background');
+  const lines = await inkRatio(page.locator('[data-testid=whatif-shares-chart] canvas[role=img]'));
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=whatif-shares-png]')]);
+  const png = (await readFile(await download.path())).toString('base64');
+  // The image, decoded by the page: an opaque background, and more ink than the lines alone.
+  const [alpha, ink] = await page.evaluate(async (data) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${data}`;
+    await image.decode();
+    const canvas = Object.assign(document.createElement('canvas'), { width: image.width, height: image.height });
+    const context = canvas.getContext('2d');
+    context.drawImage(image, 0, 0);
+    const px = context.getImageData(0, 0, canvas.width, canvas.height).data;
+    let inked = 0;
+    for (let i = 0; i < px.length; i += 4) {
+      if (px[i] !== px[0] || px[i + 1] !== px[1] || px[i + 2] !== px[2]) inked += 1;
+    }
+    return [px[3], inked / (canvas.width * canvas.height)];
+  }, png);
+  assert.equal(alpha, 255, 'opaque background');
+  assert.ok(ink > lines, `axes and lines (${ink.toFixed(3)}) over lines alone (${lines.toFixed(3)})`);
   assert.deepEqual(problems, []);
   await context.close();
 });
