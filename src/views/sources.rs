@@ -1,7 +1,7 @@
-//! Sources & method: every dataset with its figures, each with its own source, the seed
-//! that states it, definition and confidence; the discrepancies found, each with the
-//! app's own check; derived figures with their formulas; what was searched for and not
-//! found; and the models' methods.
+//! Sources & method: the seed documents; every dataset with its figures, each with its
+//! own source, the seed that states it, definition and confidence; the discrepancies
+//! found, each with the app's own check; derived figures with their formulas; what was
+//! searched for and not found; and the models' methods.
 
 use super::checks_panel::check_row;
 use crate::i18n::{messages, Lang, Msg};
