@@ -1,8 +1,9 @@
 //! The embedded data pack: every figure with its source, decoded once and validated.
 //!
-//! The human-edited files are `data/facts.toml` and `data/seeds.toml`; `build.rs` encodes them with serde into a
-//! compact binary form ([postcard](https://docs.rs/postcard), types in `dataset/wire.rs`)
-//! that is compiled into the binary, so nothing is fetched or parsed as text at run time.
+//! The human-edited files are `data/facts.toml` and `data/seeds.toml`; `build.rs` encodes
+//! them with serde into a compact binary form ([postcard](https://docs.rs/postcard), types
+//! in `dataset/wire.rs`) that is compiled into the binary, so nothing is fetched or
+//! parsed as text at run time.
 
 mod wire;
 
