@@ -4,6 +4,9 @@ import { readFileSync } from 'node:fs';
 
 const read = (file) => readFileSync(new URL(`../crates/core/data/${file}`, import.meta.url), 'utf8');
 const TOML = read('facts.toml');
+/** A TOML basic string, its contents captured; `text` reads them (same escapes as JSON). */
+const STRING = '"((?:[^"\\\\]|\\\\.)*)"';
+const text = (contents) => JSON.parse(`"${contents}"`);
 
 /** The block of the fact with this id. */
 function factBlock(id) {
@@ -24,9 +27,9 @@ export const factValue = (id) => factNumber(id, 'value');
 
 /** The text under `key` (`source`, `seed`, ...) of the fact with this id. */
 export function factText(id, key) {
-  const match = factBlock(id).match(new RegExp(`^${key} = "((?:[^"\\\\]|\\\\.)*)"$`, 'm'));
+  const match = factBlock(id).match(new RegExp(`^${key} = ${STRING}$`, 'm'));
   if (!match) throw new Error(`fact ${id} has no text ${key}`);
-  return JSON.parse(`"${match[1]}"`);
+  return text(match[1]);
 }
 
 /** The seed documents of data/seeds.toml, each as an object of its text fields. */
@@ -35,6 +38,6 @@ export function seeds() {
     .split(/^\[\[seeds\]\]$/m)
     .slice(1)
     .map((block) => Object.fromEntries(
-      [...block.matchAll(/^(\w+) = "((?:[^"\\]|\\.)*)"$/gm)].map(([, key, text]) => [key, JSON.parse(`"${text}"`)]),
+      [...block.matchAll(new RegExp(`^(\\w+) = ${STRING}$`, 'gm'))].map(([, key, contents]) => [key, text(contents)]),
     ));
 }

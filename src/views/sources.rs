@@ -39,8 +39,8 @@ messages! { SourcesMsg {
     ComparedWith => "compared with the stated", "对照原文数据";
     NotFoundHeading => "Searched for and not found", "已查找但未找到的数据";
     Seeds => "Seed documents", "种子文献";
-    SeedsIntro => "The five Chinese-language articles this explainer set out to check. A figure one of them states carries its number below; every other figure is supplementary, from the reports they cite and from others.",
-        "本解读最初要核查的五篇中文文章。下文中由某篇文章给出的数字都标有该文编号；其余数字均为补充数据，来自这些文章引用的报告及其他来源。";
+    SeedsIntro => "The Chinese-language articles this explainer set out to check. A figure one of them states carries its number below; every other figure is supplementary, from the reports they cite and from others.",
+        "本解读最初要核查的中文文章。下文中由某篇文章给出的数字都标有该文编号；其余数字均为补充数据，来自这些文章引用的报告及其他来源。";
     OutletNotNamed => "Outlet not named", "未注明出处";
     NotDated => "not dated", "未注明日期";
     OriginalTitle => "Original title", "原标题";
