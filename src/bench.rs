@@ -4,7 +4,7 @@
 //! `bench_flow_matrix(n)` runs a synthetic `n` x `n` country flow matrix through the
 //! country flow view's pipeline and charts: the core's moves graph with weighted
 //! degrees, net flow and betweenness, then the view's Sankey of the matrix folded to its
-//! largest countries (`talent_core::net_flow::fold_matrix`) and the net bars of every
+//! largest countries (`talent_core::series::regions::fold_matrix`) and the net bars of every
 //! country, mounted at the end of `<main>`. The matrix and the pipeline are the same code as
 //! the native bench (`crates/core/benches/common/mod.rs`, included below).
 
@@ -14,7 +14,7 @@ use crate::state::AppState;
 use leptos::prelude::*;
 use std::any::Any;
 use std::cell::RefCell;
-use talent_core::network::Brandes;
+use talent_core::graph::Brandes;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -45,7 +45,7 @@ async fn yield_to_page() {
 /// charts of it (test ids `bench-flows`, `bench-net`; draw marks
 /// `chart-drawn:bench-flows` and `chart-drawn:bench-net`). The work is spread over tasks
 /// of about [`SLICE_MS`]: the moves graph, then betweenness a few sources at a time
-/// (`talent_core::network::Brandes`), then the per-country figures. Resolves with the
+/// (`talent_core::graph::Brandes`), then the per-country figures. Resolves with the
 /// milliseconds from the call until the figures were ready, yields included.
 #[wasm_bindgen]
 pub async fn bench_flow_matrix(n: usize) -> f64 {
@@ -76,7 +76,7 @@ pub async fn bench_flow_matrix(n: usize) -> f64 {
         description: format!("Synthetic {n} x {n} flow matrix"),
         ..FlowChartData::default()
     };
-    let folded = talent_core::net_flow::fold_matrix(&matrix, synthetic::SANKEY_PLACES);
+    let folded = talent_core::series::regions::fold_matrix(&matrix, synthetic::SANKEY_PLACES);
     let slots = folded.matrix.len();
     for stage in 0..2 {
         for i in 0..slots {

@@ -8,7 +8,7 @@ use crate::state::use_app_state;
 use leptos::context::Provider;
 use leptos::html::Div;
 use leptos::prelude::*;
-use talent_core::export::{csv, file_name};
+use talent_core::link::export::{csv, file_name};
 use wasm_bindgen::JsCast;
 
 /// Exported images are drawn at this many pixels per CSS pixel, or the screen's if higher.

@@ -8,7 +8,7 @@ use crate::views::{
     whatif::WhatIfView,
 };
 use leptos::prelude::*;
-use talent_core::url_state::{Theme, View};
+use talent_core::link::url_state::{Theme, View};
 
 /// The whole app.
 #[component]

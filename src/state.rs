@@ -5,9 +5,9 @@
 use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 use std::cell::RefCell;
-use talent_core::countries::Tier;
-use talent_core::projection::Scenario;
-use talent_core::url_state::{Issue, Theme, UrlState, View};
+use talent_core::link::url_state::{Issue, Theme, UrlState, View};
+use talent_core::model::projection::Scenario;
+use talent_core::series::countries::Tier;
 use talent_core::Lang;
 use wasm_bindgen::prelude::*;
 

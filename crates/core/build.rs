@@ -2,10 +2,10 @@
 //! seed documents) into the compact binary form the crate embeds
 //! (postcard, `OUT_DIR/facts.postcard`), so the wasm carries neither a TOML nor a JSON
 //! parser, nor any field names. The types are shared with the crate
-//! (`src/dataset/wire.rs`). Validation happens in `dataset::Dataset::decode`, which the
+//! (`src/data/wire.rs`). Validation happens in `data::Dataset::decode`, which the
 //! native tests run on the same bytes.
 
-#[path = "src/dataset/wire.rs"]
+#[path = "src/data/wire.rs"]
 mod wire;
 
 use serde::de::DeserializeOwned;
@@ -14,7 +14,7 @@ use wire::{Fact, FactValue, Pack, Related};
 
 const FACTS: &str = "data/facts.toml";
 const SEEDS: &str = "data/seeds.toml";
-const WIRE: &str = "src/dataset/wire.rs";
+const WIRE: &str = "src/data/wire.rs";
 /// Optional keys of a fact row that hold lists (year ranges, further addresses, other
 /// seeds citing the figure). The app reads none of them, so they are not embedded.
 const UNUSED_LISTS: [&str; 3] = ["year_range", "urls_extra", "also_in_seeds"];

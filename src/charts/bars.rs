@@ -10,7 +10,7 @@ use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
-use talent_core::bar_layout::{layout, row_at, BarGeometry, BarRow};
+use talent_core::layout::bars::{layout, row_at, BarGeometry, BarRow};
 
 /// What one bar shows, already in the reader's language.
 #[derive(Clone, Debug, PartialEq)]

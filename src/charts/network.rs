@@ -2,7 +2,7 @@
 //! losses left) and dot rows of two degrees per place (arrivals and departures), with
 //! tooltips by mouse, touch and keyboard.
 //!
-//! Geometry is pure core code (`talent_core::net_flow`); labels wrap with the cached
+//! Geometry is pure core code (`talent_core::series::regions`); labels wrap with the cached
 //! text measurement.
 
 use super::sankey::{css, draw_text_box, font, Tip};
@@ -12,8 +12,9 @@ use crate::theme;
 use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
 use plotters::style::RGBColor;
-use talent_core::net_flow::{diverging, dots, row_at, DivergingLayout, DotLayout};
-use talent_core::sankey_labels::{wrap, Align, Line, TextBox};
+use talent_core::layout::rows::{diverging, dots, row_at, DivergingLayout, DotLayout};
+use talent_core::layout::sankey_labels::{Align, Line, TextBox};
+use talent_core::layout::text::wrap;
 use web_sys::CanvasRenderingContext2d;
 
 crate::i18n::messages! { RowsMsg {

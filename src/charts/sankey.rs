@@ -2,7 +2,7 @@
 //! no ribbon crosses, with tooltips by mouse, touch and keyboard.
 //!
 //! Layout, label placement, hit-testing, highlighting and keyboard moves are pure core
-//! code (`talent_core::sankey_labels`); this component measures text (cached), draws
+//! code (`talent_core::layout::sankey_labels`); this component measures text (cached), draws
 //! with the canvas 2D context and wires the events.
 
 use crate::canvas::{redraw, use_canvas_size};
@@ -11,8 +11,8 @@ use crate::theme;
 use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
 use plotters::style::RGBColor;
-use talent_core::sankey::{Hit, LinkLayout, SankeyLink, SankeyNode};
-use talent_core::sankey_labels::{
+use talent_core::layout::sankey::{Hit, LinkLayout, SankeyLink, SankeyNode};
+use talent_core::layout::sankey_labels::{
     highlight, line_width, plan, step, Align, NavKey, NodeLabel, PlanStyle, SankeyPlan, TextBox,
 };
 use wasm_bindgen::JsValue;

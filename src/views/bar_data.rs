@@ -3,9 +3,9 @@
 use crate::chart_frame::TableData;
 use crate::charts::bars::{BarDatum, BarGroupDatum};
 use crate::i18n::{Lang, Msg};
-use talent_core::dataset::Qualifier;
+use talent_core::data::labels::label;
+use talent_core::data::Qualifier;
 use talent_core::format;
-use talent_core::labels::label;
 use talent_core::series::{BarSeries, BarValue, Unit};
 use talent_core::Dataset;
 

@@ -3,7 +3,7 @@
 use crate::i18n::{Lang, Msg};
 use crate::state::use_app_state;
 use leptos::prelude::*;
-use talent_core::checks::{checks_for, Check};
+use talent_core::model::checks::{checks_for, Check};
 use talent_core::{format, Dataset};
 
 fn amount(value: Option<f64>, unit: &str, lang: Lang) -> String {

@@ -7,12 +7,12 @@ use crate::charts::bars::BarChart;
 use crate::i18n::{messages, Lang, Msg};
 use crate::state::use_app_state;
 use leptos::prelude::*;
-use talent_core::checks::{D01, D02};
-use talent_core::countries::{
+use talent_core::format;
+use talent_core::model::checks::{D01, D02};
+use talent_core::series::countries::{
     ai2000_editions, origin_vs_work, researcher_pool, top100_by_country, top100_by_sector,
     us_institutions_by_origin, Tier, MACROPOLO_YEARS,
 };
-use talent_core::format;
 use talent_core::series::BarSeries;
 use talent_core::Dataset;
 

@@ -8,9 +8,9 @@ use crate::i18n::{messages, Lang, Msg};
 use crate::state::use_app_state;
 use crate::views::whatif::method::ProjectionMethod;
 use leptos::prelude::*;
-use talent_core::checks::all_checks;
-use talent_core::dataset::{Confidence, Fact, FactValue, Qualifier, Seed, Severity, Status};
-use talent_core::derived::all_derived;
+use talent_core::data::{Confidence, Fact, FactValue, Qualifier, Seed, Severity, Status};
+use talent_core::model::checks::all_checks;
+use talent_core::model::derived::all_derived;
 use talent_core::{format, Dataset};
 
 messages! { SourcesMsg {

@@ -7,9 +7,9 @@ use crate::chart_frame::{ChartFrame, TableData};
 use crate::i18n::{messages, Lang, Msg};
 use crate::state::use_app_state;
 use leptos::prelude::*;
-use talent_core::checks::D03;
-use talent_core::labels::label;
-use talent_core::subfields::{
+use talent_core::data::labels::label;
+use talent_core::model::checks::D03;
+use talent_core::series::subfields::{
     distinct_people, shanghai_by_subfield, shanghai_scholars, subfield_leaders_2022,
     us_china_standings, Standing,
 };

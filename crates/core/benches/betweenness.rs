@@ -6,7 +6,7 @@
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::collections::HashSet;
 use std::hint::black_box;
-use talent_core::network::FlowGraph;
+use talent_core::graph::FlowGraph;
 
 #[allow(dead_code)]
 mod common;

@@ -6,9 +6,9 @@
 //! there the budget is no task longer than 50 ms.
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::hint::black_box;
-use talent_core::net_flow::{fold_matrix, FoldedMatrix};
-use talent_core::sankey::{SankeyLink, SankeyNode};
-use talent_core::sankey_labels::{plan, NodeLabel, PlanStyle};
+use talent_core::layout::sankey::{SankeyLink, SankeyNode};
+use talent_core::layout::sankey_labels::{plan, NodeLabel, PlanStyle};
+use talent_core::series::regions::{fold_matrix, FoldedMatrix};
 
 #[allow(dead_code)]
 mod common;

@@ -1,7 +1,7 @@
 //! One projection from the 2019 baseline to the 2040 horizon (budget: 50 microseconds).
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::hint::black_box;
-use talent_core::projection::{project, Scenario, MAX_END_YEAR};
+use talent_core::model::projection::{project, Scenario, MAX_END_YEAR};
 
 fn bench(c: &mut Criterion) {
     let mut scenario = Scenario::default();

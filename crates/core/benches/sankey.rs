@@ -4,7 +4,7 @@
 //! later stage, with a random value. Fixed seed, so every run lays out the same graph.
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::hint::black_box;
-use talent_core::sankey::{layout, LayoutParams, SankeyLink, SankeyNode};
+use talent_core::layout::sankey::{layout, LayoutParams, SankeyLink, SankeyNode};
 
 #[allow(dead_code)]
 mod common;

@@ -1,29 +1,25 @@
 //! Pure metrics core of the AI talent explainer.
 //!
 //! No browser types live here: the embedded data pack, the metrics the views show,
-//! chart series, layouts and the URL codec are plain Rust, tested natively with
-//! `cargo test -p talent_core`.
+//! chart series, layouts and the link codec are plain Rust, tested natively with
+//! `cargo test -p talent_core`. The modules follow the pipeline:
+//!
+//! - [`data`]: the embedded data pack, decoded and validated, and display labels;
+//! - [`model`]: metrics, derived figures, the app's checks of the sources, the what-if
+//!   projection;
+//! - [`graph`]: weighted flow graphs and Brandes' betweenness;
+//! - [`series`]: what each chart plots (`*Series`), tied to the facts it comes from;
+//! - [`layout`]: where it goes (`*Plan` and the layouts behind them), in pixels;
+//! - [`link`]: the link codec, citations and downloads.
 #![warn(missing_docs)]
 
-pub mod bar_layout;
-pub mod career_flows;
-pub mod checks;
-pub mod cite;
-pub mod countries;
-pub mod dataset;
-pub mod derived;
-pub mod export;
+pub mod data;
 pub mod format;
-pub mod labels;
-pub mod metrics;
-pub mod net_flow;
-pub mod network;
+pub mod graph;
+pub mod layout;
+pub mod link;
+pub mod model;
 pub mod order;
-pub mod projection;
-pub mod sankey;
-pub mod sankey_labels;
 pub mod series;
-pub mod subfields;
-pub mod url_state;
 
-pub use dataset::{Dataset, Fact, Lang};
+pub use data::{Dataset, Fact, Lang};

@@ -1,9 +1,9 @@
 //! Integration tests over the real embedded data pack: sources, sums that must add up,
 //! and the discrepancies the checks reproduce.
 
-use talent_core::checks::{all_checks, Check, D01, D02, D08, D10, D12, D22, D30, D32};
-use talent_core::derived::all_derived;
-use talent_core::network::{city_network, TABLE2_DATASET};
+use talent_core::model::checks::{all_checks, Check, D01, D02, D08, D10, D12, D22, D30, D32};
+use talent_core::model::derived::all_derived;
+use talent_core::series::cities::{city_network, TABLE2_DATASET};
 use talent_core::Dataset;
 
 fn data() -> &'static Dataset {

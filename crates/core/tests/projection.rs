@@ -1,6 +1,6 @@
-//! Tests of the what-if projection (`talent_core::projection`).
+//! Tests of the what-if projection (`talent_core::model::projection`).
 
-use talent_core::projection::{
+use talent_core::model::projection::{
     backtest, carnegie_check, observed_points, project, project_from, Baseline, Preset, Region,
     Scenario, EQUATIONS_EN, EQUATIONS_ZH, GROWTH_MAX, GROWTH_MIN, MAX_END_YEAR, MIN_END_YEAR,
     RETENTION_MAX, RETENTION_MIN, RETENTION_VIEW_YEARS,
@@ -734,7 +734,7 @@ fn property_clamped_is_idempotent_and_coupled_groups_sum_to_one() {
 
 #[test]
 fn module_docs_show_the_same_equations_as_the_constant() {
-    let source = include_str!("../src/projection.rs");
+    let source = include_str!("../src/model/projection.rs");
     let docs: Vec<&str> = source
         .lines()
         .filter_map(|l| l.strip_prefix("//!"))

@@ -1,7 +1,7 @@
 //! The link codec over a million random inputs: it never panics, always yields a valid
 //! state, and that state encodes to a link that decodes to exactly the same state.
 
-use talent_core::url_state::{UrlState, SCENARIO_KEYS};
+use talent_core::link::url_state::{UrlState, SCENARIO_KEYS};
 
 /// xorshift64*: deterministic, so a failure reproduces.
 struct Rng(u64);

@@ -9,8 +9,10 @@ use crate::i18n::Lang;
 use crate::state::use_app_state;
 use crate::views::checks_panel::ChecksPanel;
 use leptos::prelude::*;
-use talent_core::career_flows::{career_flows, CareerFlow, DenominatorUnit, FlowKey, FlowLink};
-use talent_core::checks::{D08, D10, D22};
+use talent_core::model::checks::{D08, D10, D22};
+use talent_core::series::career_flows::{
+    career_flows, CareerFlow, DenominatorUnit, FlowKey, FlowLink,
+};
 use talent_core::Dataset;
 
 /// A value in the flow's unit: `41 researchers` or `49.28%`.

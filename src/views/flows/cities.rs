@@ -9,8 +9,8 @@ use crate::charts::sankey::Tip;
 use crate::i18n::{Lang, Msg};
 use crate::state::use_app_state;
 use leptos::prelude::*;
-use talent_core::checks::D30;
-use talent_core::network::{city_network, CityDegree};
+use talent_core::model::checks::D30;
+use talent_core::series::cities::{city_network, CityDegree};
 use talent_core::Dataset;
 
 fn city_name(city: &CityDegree, lang: Lang) -> String {

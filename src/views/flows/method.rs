@@ -6,9 +6,9 @@ use super::strings::FlowsMsg;
 use crate::i18n::Msg;
 use crate::state::use_app_state;
 use leptos::prelude::*;
-use talent_core::career_flows::career_flows;
 use talent_core::format;
-use talent_core::projection::{Baseline, Region};
+use talent_core::model::projection::{Baseline, Region};
+use talent_core::series::career_flows::career_flows;
 use talent_core::Dataset;
 
 /// The `id="flows-method"` block of Sources & method.

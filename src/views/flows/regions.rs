@@ -9,10 +9,10 @@ use crate::charts::sankey::{FlowChartData, FlowLinkDatum, FlowNodeDatum, SankeyC
 use crate::i18n::{Lang, Msg};
 use crate::state::use_app_state;
 use leptos::prelude::*;
+use talent_core::data::labels::label;
 use talent_core::format;
-use talent_core::labels::label;
-use talent_core::net_flow::{country_network, CountryNetwork, RegionMetrics};
-use talent_core::projection::{Baseline, Region};
+use talent_core::model::projection::{Baseline, Region};
+use talent_core::series::regions::{country_network, CountryNetwork, RegionMetrics};
 
 fn tone(region: Region) -> Tone {
     match region {

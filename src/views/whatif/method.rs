@@ -7,7 +7,7 @@ use crate::i18n::Lang;
 use crate::state::use_app_state;
 use leptos::prelude::*;
 use talent_core::format;
-use talent_core::projection::{
+use talent_core::model::projection::{
     Baseline, Preset, Scenario, BASELINE_POOL, EQUATIONS_EN, EQUATIONS_ZH, GROWTH_MAX, GROWTH_MIN,
     MAX_END_YEAR, MIN_END_YEAR, RETENTION_MAX, RETENTION_MIN, RETENTION_VIEW_YEARS,
     US_IN_CHINA_AT_START,

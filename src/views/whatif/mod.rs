@@ -1,6 +1,6 @@
 //! What-if: sliders that re-project where top-tier AI researchers would work.
 //!
-//! The model is `talent_core::projection`; this view only wires sliders to its setters
+//! The model is `talent_core::model::projection`; this view only wires sliders to its setters
 //! and shows what it returns. Every figure on the page comes from the model or the data
 //! pack. Outputs follow the `input` event, so they move while a slider is dragged.
 
@@ -15,14 +15,14 @@ use crate::state::use_app_state;
 use crate::theme;
 use leptos::prelude::*;
 use strings::{SentenceValues, WhatIfMsg};
-use talent_core::dataset::Qualifier;
+use talent_core::data::Qualifier;
 use talent_core::format;
-use talent_core::projection::{
+use talent_core::link::url_state::View;
+use talent_core::model::projection::{
     backtest, carnegie_check, observed_points, project, Baseline, Observed, Preset, Projection,
     Region, Scenario, BASELINE_POOL, GROWTH_MAX, GROWTH_MIN, MAX_END_YEAR, MIN_END_YEAR,
     RETENTION_MAX, RETENTION_MIN, RETENTION_VIEW_YEARS,
 };
-use talent_core::url_state::View;
 use talent_core::Dataset;
 
 /// Fact of the "US net inflow zero" preset and its check line.
@@ -123,7 +123,7 @@ pub fn WhatIfView() -> impl IntoView {
                         caveat=ts(WhatIfMsg::ChartCaveat)
                         source=source
                         table=table
-                        notes=Signal::derive(move || vec![talent_core::cite::scenario_line(&scenario.get(), lang.get())])
+                        notes=Signal::derive(move || vec![talent_core::link::cite::scenario_line(&scenario.get(), lang.get())])
                     >
                         <LineChart id="whatif-shares" data=chart.into() />
                         <ChartKey />

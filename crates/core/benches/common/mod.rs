@@ -4,8 +4,8 @@
 // Plain `//` comments only: the file is also pulled in with `include!`.
 
 use std::collections::HashMap;
-use talent_core::net_flow::FoldedMatrix;
-use talent_core::network::FlowGraph;
+use talent_core::graph::FlowGraph;
+use talent_core::series::regions::FoldedMatrix;
 
 /// The seed of every synthetic input.
 pub const SEED: u64 = 0x5EED_2040;
@@ -68,7 +68,7 @@ pub fn country_name(i: usize) -> String {
 }
 
 /// How many places a flow Sankey shows; the rest are folded into one
-/// (`talent_core::net_flow::fold_matrix`).
+/// (`talent_core::series::regions::fold_matrix`).
 pub const SANKEY_PLACES: usize = 12;
 
 /// The name of slot `i` of a folded synthetic matrix.
@@ -79,7 +79,7 @@ pub fn folded_name(folded: &FoldedMatrix, i: usize) -> String {
     )
 }
 
-/// What the country flow view computes per country (see `talent_core::net_flow`).
+/// What the country flow view computes per country (see `talent_core::series::regions`).
 #[derive(Clone, Debug, PartialEq)]
 pub struct PlaceMetrics {
     /// Researchers with a degree from here (row sum).
@@ -128,7 +128,7 @@ pub fn moves_graph(matrix: &[Vec<f64>]) -> FlowGraph {
 pub fn place_metrics(
     matrix: &[Vec<f64>],
     moves: &FlowGraph,
-    centrality: Vec<talent_core::network::Centrality>,
+    centrality: Vec<talent_core::graph::Centrality>,
 ) -> Vec<PlaceMetrics> {
     let n = matrix.len();
     let names: Vec<String> = (0..n).map(country_name).collect();

@@ -3,6 +3,12 @@
 //! A series holds logical values only (no pixels). Missing figures stay missing:
 //! [`BarValue::NotReported`] is drawn as "not reported", never as zero.
 
+pub mod career_flows;
+pub mod cities;
+pub mod countries;
+pub mod regions;
+pub mod subfields;
+
 use crate::format;
 use crate::{Dataset, Lang};
 
@@ -72,7 +78,7 @@ impl BarValue {
 /// One row of a bar chart: a category and one bar per series.
 #[derive(Clone, Debug, PartialEq)]
 pub struct BarGroup {
-    /// Stable key of the category (see [`crate::labels::label`]), used for highlighting.
+    /// Stable key of the category (see [`crate::data::labels::label`]), used for highlighting.
     pub key: String,
     /// One value per series of the chart, in series order.
     pub cells: Vec<BarValue>,
@@ -100,7 +106,7 @@ pub struct BarSeries {
     pub year: u16,
     /// Size of the population the bars divide, if stated.
     pub sample: Option<f64>,
-    /// Keys of the series (see [`crate::labels::label`]); one for a simple bar chart.
+    /// Keys of the series (see [`crate::data::labels::label`]); one for a simple bar chart.
     pub series: Vec<String>,
     /// The rows, in display order.
     pub groups: Vec<BarGroup>,

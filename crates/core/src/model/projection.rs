@@ -64,7 +64,7 @@
 //! model that keeps the 2019 researchers in the pool therefore lags the 2022 snapshot;
 //! [`backtest`] shows by how many percentage points, for the scenario on the sliders.
 
-use crate::dataset::{Dataset, Lang};
+use crate::data::{Dataset, Lang};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::sync::LazyLock;

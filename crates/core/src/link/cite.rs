@@ -1,8 +1,8 @@
 //! "Cite this view": a text citation and a BibTeX entry naming the view, its link,
 //! the scenario parameters where there are some, and the reports the view draws on.
 
-use crate::projection::Scenario;
-use crate::url_state::View;
+use crate::link::url_state::View;
+use crate::model::projection::Scenario;
 use crate::{format, Dataset, Lang};
 
 /// Title of the app in citations.

@@ -5,6 +5,7 @@
 //! in `dataset/wire.rs`) that is compiled into the binary, so nothing is fetched or
 //! parsed as text at run time.
 
+pub mod labels;
 mod wire;
 
 pub use wire::{

@@ -3,7 +3,7 @@
 //! Each function picks facts by id; no figure is written here. Which facts make a
 //! chart is listed in small tables so that a reader of the code sees the whole chart.
 
-use crate::checks::AI2000_PLACES;
+use crate::model::checks::AI2000_PLACES;
 use crate::series::{remainder, stated_group, BarGroup, BarSeries, BarValue, Unit};
 use crate::{format, Dataset, Lang};
 

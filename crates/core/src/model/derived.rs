@@ -4,8 +4,8 @@
 //! Every input is read from the data pack by fact id; a derived figure whose inputs are
 //! missing or undefined is `None`, never NaN.
 
-use crate::dataset::Dataset;
-use crate::metrics::{annualised_retention, implied_start, share};
+use crate::data::Dataset;
+use crate::model::metrics::{annualised_retention, implied_start, share};
 
 /// One derived figure.
 #[derive(Clone, Debug, PartialEq)]
@@ -40,7 +40,7 @@ pub struct Derived {
 /// Complexity: O(1) lookups.
 ///
 /// ```
-/// use talent_core::{derived::china_origin_working_in_us_2019, Dataset};
+/// use talent_core::{model::derived::china_origin_working_in_us_2019, Dataset};
 /// let d = china_origin_working_in_us_2019(Dataset::embedded()).unwrap();
 /// // 27 × 59 / 29 = 1593 / 29 = 54.93
 /// assert!((d.value - 54.931).abs() < 1e-3);
@@ -83,7 +83,7 @@ pub fn china_origin_working_in_us_2019(data: &Dataset) -> Option<Derived> {
 /// Complexity: O(1) lookups.
 ///
 /// ```
-/// use talent_core::{derived::carnegie_yearly_retention, Dataset};
+/// use talent_core::{model::derived::carnegie_yearly_retention, Dataset};
 /// let d = carnegie_yearly_retention(Dataset::embedded()).unwrap();
 /// // 0.87^(1/6) = 0.977057
 /// assert!((d.value - 97.7057).abs() < 1e-4);
@@ -124,7 +124,7 @@ pub fn carnegie_yearly_retention(data: &Dataset) -> Option<Derived> {
 /// Complexity: O(1) lookups.
 ///
 /// ```
-/// use talent_core::{derived::itpo_implied_2015_base, Dataset};
+/// use talent_core::{model::derived::itpo_implied_2015_base, Dataset};
 /// let d = itpo_implied_2015_base(Dataset::embedded()).unwrap();
 /// // 52000 / 1.287^9 = 52000 / 9.687393 = 5367.8
 /// assert!((d.value - 5367.8).abs() < 0.1);
@@ -157,7 +157,7 @@ pub fn itpo_implied_2015_base(data: &Dataset) -> Option<Derived> {
 /// Complexity: O(1) lookups per figure.
 ///
 /// ```
-/// use talent_core::{derived::all_derived, Dataset};
+/// use talent_core::{model::derived::all_derived, Dataset};
 /// assert_eq!(all_derived(Dataset::embedded()).len(), 3);
 /// ```
 pub fn all_derived(data: &Dataset) -> Vec<Derived> {

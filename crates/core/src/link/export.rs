@@ -13,7 +13,7 @@ fn field(text: &str) -> String {
 /// A CSV document: `#` comment lines first (title, source, parameters), then the table.
 ///
 /// ```
-/// use talent_core::export::csv;
+/// use talent_core::link::export::csv;
 /// let text = csv(&["Title"], &["Country".into(), "Value".into()], &[vec!["US".into(), "71".into()]]);
 /// assert_eq!(text, "# Title\r\nCountry,Value\r\nUS,71\r\n");
 /// ```
@@ -38,7 +38,7 @@ pub fn csv(comments: &[&str], headers: &[String], rows: &[Vec<String>]) -> Strin
 /// joined by `-`, anything else dropped.
 ///
 /// ```
-/// use talent_core::export::file_name;
+/// use talent_core::link::export::file_name;
 /// assert_eq!(file_name(&["ai-talent", "origin", "2022", "Elite"], "csv"), "ai-talent_origin_2022_elite.csv");
 /// ```
 pub fn file_name(parts: &[&str], extension: &str) -> String {

@@ -19,7 +19,7 @@ fn finite(values: &[f64]) -> bool {
 /// when `whole <= 0` or an input is not finite.
 ///
 /// ```
-/// use talent_core::metrics::share;
+/// use talent_core::model::metrics::share;
 /// // 41 of the 71 US top-100 scholars are in industry: 41/71 = 0.577...
 /// assert!((share(41.0, 71.0).unwrap() - 0.5775).abs() < 1e-4);
 /// assert_eq!(share(1.0, 0.0), None);
@@ -39,7 +39,7 @@ pub fn share(part: f64, whole: f64) -> Option<f64> {
 /// numbers is always defined).
 ///
 /// ```
-/// use talent_core::metrics::percentage_point_change;
+/// use talent_core::model::metrics::percentage_point_change;
 /// // 53% (2019) -> 42% (2022) is a fall of 11 percentage points.
 /// assert_eq!(percentage_point_change(53.0, 42.0), -11.0);
 /// ```
@@ -56,7 +56,7 @@ pub fn percentage_point_change(from_pct: f64, to_pct: f64) -> f64 {
 /// Complexity: O(1).
 ///
 /// ```
-/// use talent_core::metrics::cagr;
+/// use talent_core::model::metrics::cagr;
 /// // 10,000 -> 52,000 over 9 years: 5.2^(1/9) - 1 = 0.201 (20.1% a year).
 /// assert!((cagr(10_000.0, 52_000.0, 9.0).unwrap() - 0.2010).abs() < 1e-4);
 /// assert_eq!(cagr(0.0, 52_000.0, 9.0), None);
@@ -77,7 +77,7 @@ pub fn cagr(start: f64, end: f64, years: f64) -> Option<f64> {
 /// Complexity: O(1).
 ///
 /// ```
-/// use talent_core::metrics::implied_start;
+/// use talent_core::model::metrics::implied_start;
 /// // 52,000 after 9 years at 28.7%: 52000 / 1.287^9 = 5,368.
 /// assert!((implied_start(52_000.0, 0.287, 9.0).unwrap() - 5_367.8).abs() < 0.1);
 /// ```
@@ -98,7 +98,7 @@ pub fn implied_start(end: f64, rate: f64, years: f64) -> Option<f64> {
 /// Complexity: O(1). [`compound`] is the inverse.
 ///
 /// ```
-/// use talent_core::metrics::annualised_retention;
+/// use talent_core::model::metrics::annualised_retention;
 /// // Carnegie: 87 of 100 still in the US after 6 years (2019 -> 2025): 0.87^(1/6).
 /// assert!((annualised_retention(87.0, 100.0, 6.0).unwrap() - 0.977057).abs() < 1e-6);
 /// ```
@@ -122,7 +122,7 @@ pub fn annualised_retention(kept: f64, total: f64, years: f64) -> Option<f64> {
 /// Complexity: O(1).
 ///
 /// ```
-/// use talent_core::metrics::{annualised_retention, compound};
+/// use talent_core::model::metrics::{annualised_retention, compound};
 /// let yearly = annualised_retention(87.0, 100.0, 6.0).unwrap();
 /// assert!((compound(yearly, 6.0).unwrap() - 0.87).abs() < 1e-12);
 /// ```

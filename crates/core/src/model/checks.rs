@@ -7,9 +7,9 @@
 //! When a fact is missing, the check is still listed, with `None` for the missing value
 //! and `holds == false`.
 
-use crate::dataset::{Dataset, Fact};
-use crate::metrics::{cagr, implied_start, percentage_point_change, share};
-use crate::network::TABLE2_DATASET;
+use crate::data::{Dataset, Fact};
+use crate::model::metrics::{cagr, implied_start, percentage_point_change, share};
+use crate::series::cities::TABLE2_DATASET;
 
 /// d01: China's AI researchers, <10,000 (2015) -> 52,000 (2024) at a stated 28.7% CAGR.
 pub const D01: &str = "d01_cagr_28_7";
@@ -70,7 +70,7 @@ impl Check {
     /// `computed - stated`, when both exist.
     ///
     /// ```
-    /// use talent_core::checks::{all_checks, D12};
+    /// use talent_core::model::checks::{all_checks, D12};
     /// use talent_core::Dataset;
     /// let checks = all_checks(Dataset::embedded());
     /// let d12 = checks.iter().find(|c| c.id == D12).unwrap();
@@ -310,7 +310,7 @@ fn d02(data: &Dataset) -> Vec<Check> {
 /// d08: 49/201 and 49/211 against Hoover's 24% (rounding to whole percent: ±0.5 pp).
 fn d03(data: &Dataset) -> Check {
     let stated_id = "sh24_shanghai_count_information_retrieval";
-    let rows = crate::subfields::shanghai_scholars(data)
+    let rows = crate::series::subfields::shanghai_scholars(data)
         .into_iter()
         .filter(|s| s.subfield == "information_retrieval")
         .count() as f64;
@@ -737,7 +737,7 @@ fn d32(data: &Dataset) -> Vec<Check> {
 /// Complexity: O(f) for f facts (each lookup is a map search).
 ///
 /// ```
-/// use talent_core::checks::{all_checks, D01, D30};
+/// use talent_core::model::checks::{all_checks, D01, D30};
 /// use talent_core::Dataset;
 /// let checks = all_checks(Dataset::embedded());
 /// let cagr = checks.iter().find(|c| c.key == "cagr_9_years").unwrap();
@@ -758,7 +758,7 @@ pub const CHECKED: [&str; 9] = [D01, D02, D03, D08, D10, D12, D22, D30, D32];
 /// outside `CHECKED`. A chart's checks panel needs only its own, not all of them.
 ///
 /// ```
-/// use talent_core::checks::{all_checks, checks_for, D02};
+/// use talent_core::model::checks::{all_checks, checks_for, D02};
 /// use talent_core::Dataset;
 /// let data = Dataset::embedded();
 /// let d02 = checks_for(data, D02);

@@ -9,8 +9,8 @@
 //! Version 1 (2026-11): `v=1`, `view`, `lang`, `theme`, Countries `y`, `tier`, `sort`,
 //! `hl`; Flows `flow`, `pin`; What-if one key per scenario field (see [`SCENARIO_KEYS`]).
 
-use crate::countries::Tier;
-use crate::projection::Scenario;
+use crate::model::projection::Scenario;
+use crate::series::countries::Tier;
 use crate::{Dataset, Lang};
 
 /// Version of the link format written by [`UrlState::to_query`].
@@ -101,7 +101,7 @@ impl Default for UrlState {
             view: View::default(),
             lang: None,
             theme: None,
-            year: crate::countries::MACROPOLO_YEARS[0],
+            year: crate::series::countries::MACROPOLO_YEARS[0],
             tier: Tier::TopTier,
             sorted: false,
             highlight: None,
@@ -183,7 +183,7 @@ impl UrlState {
     /// version gives the default state with one issue.
     ///
     /// ```
-    /// use talent_core::url_state::{UrlState, View};
+    /// use talent_core::link::url_state::{UrlState, View};
     /// let (state, issues) = UrlState::from_query("?v=1&view=flows&lang=zh&x=1");
     /// assert_eq!(state.view, View::Flows);
     /// assert!(issues.is_empty()); // unknown keys are ignored silently
@@ -243,7 +243,7 @@ impl UrlState {
             "y" => raw
                 .parse::<u16>()
                 .ok()
-                .filter(|y| crate::countries::MACROPOLO_YEARS.contains(y))
+                .filter(|y| crate::series::countries::MACROPOLO_YEARS.contains(y))
                 .map(|y| self.year = y)
                 .is_some(),
             "tier" => match raw {
@@ -289,7 +289,7 @@ impl UrlState {
     /// Writes the state as a query string without the `?`, omitting defaults.
     ///
     /// ```
-    /// use talent_core::url_state::{UrlState, View};
+    /// use talent_core::link::url_state::{UrlState, View};
     /// assert_eq!(UrlState::default().to_query(), "");
     /// let state = UrlState { view: View::WhatIf, ..UrlState::default() };
     /// assert_eq!(state.to_query(), "v=1&view=whatif");
@@ -399,10 +399,16 @@ mod tests {
         assert!(issues.is_empty());
         assert_eq!(
             state.scenario.us_retention_china,
-            crate::projection::RETENTION_MAX
+            crate::model::projection::RETENTION_MAX
         );
-        assert_eq!(state.scenario.end_year, crate::projection::MAX_END_YEAR);
-        assert_eq!(state.scenario.cohort_growth, crate::projection::GROWTH_MIN);
+        assert_eq!(
+            state.scenario.end_year,
+            crate::model::projection::MAX_END_YEAR
+        );
+        assert_eq!(
+            state.scenario.cohort_growth,
+            crate::model::projection::GROWTH_MIN
+        );
     }
 
     #[test]

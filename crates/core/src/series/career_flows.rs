@@ -12,8 +12,8 @@
 //!   MacroPolo 2019 and 2022 samples, in percent of each sample, by graduate-school or
 //!   study location and work country where published.
 
-use crate::dataset::{Dataset, Lang};
-use crate::sankey::{LayoutParams, SankeyError, SankeyLayout, SankeyLink, SankeyNode};
+use crate::data::{Dataset, Lang};
+use crate::layout::sankey::{LayoutParams, SankeyError, SankeyLayout, SankeyLink, SankeyNode};
 use std::fmt;
 
 /// Below this a computed remainder counts as zero (no link is drawn).
@@ -1086,7 +1086,7 @@ mod tests {
 
     #[test]
     fn a_missing_fact_is_an_error_not_a_panic() {
-        let empty = Dataset::from_pack(crate::dataset::Pack::default()).expect("empty pack");
+        let empty = Dataset::from_pack(crate::data::Pack::default()).expect("empty pack");
         for key in FlowKey::ALL {
             assert!(matches!(
                 CareerFlow::build(key, &empty),

@@ -26,7 +26,7 @@ pub enum Standing {
 /// One statement of the seed about a subfield.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SubfieldStanding {
-    /// Subfield key (see [`crate::labels::label`]).
+    /// Subfield key (see [`crate::data::labels::label`]).
     pub subfield: &'static str,
     /// What the seed says.
     pub standing: Standing,
@@ -58,7 +58,7 @@ pub fn subfield_key(name: &str) -> Option<&'static str> {
 }
 
 fn listed(data: &Dataset, fact: &'static str, standing: Standing) -> Vec<SubfieldStanding> {
-    let Some(crate::dataset::FactValue::List(names)) = data.fact(fact).map(|f| &f.value) else {
+    let Some(crate::data::FactValue::List(names)) = data.fact(fact).map(|f| &f.value) else {
         return Vec::new();
     };
     names

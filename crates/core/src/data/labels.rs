@@ -63,7 +63,7 @@ const LABELS: &[(&str, &str, &str)] = &[
 /// The display name of a key, or the key itself when unknown.
 ///
 /// ```
-/// use talent_core::{labels::label, Lang};
+/// use talent_core::{data::labels::label, Lang};
 /// assert_eq!(label("cn", Lang::Zh), "中国");
 /// ```
 pub fn label(key: &str, lang: Lang) -> &str {

@@ -44,7 +44,7 @@ pub struct BarGeometry {
 /// Returns an empty list when the area is too small to draw anything.
 ///
 /// ```
-/// use talent_core::bar_layout::{layout, BarGeometry};
+/// use talent_core::layout::bars::{layout, BarGeometry};
 /// let g = BarGeometry { width: 300.0, height: 100.0, label_width: 100.0, value_width: 50.0 };
 /// let rows = layout(&[Some(150.0), None], 1, 150.0, g);
 /// assert_eq!(rows[0].x1, Some(250.0)); // 100 + 150 px of plot width

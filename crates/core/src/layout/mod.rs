@@ -1,0 +1,8 @@
+//! Where each chart's marks go, in pixels: pure geometry shared by drawing,
+//! hit-testing and keyboard focus.
+
+pub mod bars;
+pub mod rows;
+pub mod sankey;
+pub mod sankey_labels;
+pub mod text;

@@ -1,0 +1,5 @@
+//! What leaves the app: the link codec, citations, and downloads.
+
+pub mod cite;
+pub mod export;
+pub mod url_state;
