@@ -5,6 +5,8 @@
 //! (`src/data/wire.rs`). Validation happens in `data::Dataset::decode`, which the
 //! native tests run on the same bytes.
 
+#[path = "build/copy.rs"]
+mod copy;
 #[path = "src/data/wire.rs"]
 mod wire;
 
@@ -20,6 +22,7 @@ const WIRE: &str = "src/data/wire.rs";
 const UNUSED_LISTS: [&str; 3] = ["year_range", "urls_extra", "also_in_seeds"];
 
 fn main() {
+    copy::generate();
     println!("cargo:rerun-if-changed={FACTS}");
     println!("cargo:rerun-if-changed={SEEDS}");
     println!("cargo:rerun-if-changed={WIRE}");

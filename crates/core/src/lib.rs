@@ -13,6 +13,7 @@
 //! - [`link`]: the link codec, citations and downloads.
 #![warn(missing_docs)]
 
+pub mod copy;
 pub mod data;
 pub mod format;
 pub mod graph;

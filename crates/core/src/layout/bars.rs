@@ -1,7 +1,18 @@
 //! Placement of horizontal bars in a chart area, in pixels.
 //!
 //! Pure geometry so that drawing, hit-testing for tooltips and keyboard focus
-//! all agree on where a bar is.
+//! all agree on where a bar is. [`BarPlan`] is the whole chart in one language at one
+//! width class; [`layout`] is the bare row geometry.
+
+use super::measure::text_width;
+use super::text::wrap;
+use super::tip::Tip;
+use super::width::WidthClass;
+use crate::data::labels::label;
+use crate::series::display::{self, Cell, CellKind};
+use crate::series::place::Place;
+use crate::series::BarSeries;
+use crate::{Dataset, Lang};
 
 /// Where one row of a horizontal bar chart sits.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -93,6 +104,260 @@ pub fn layout(
 /// The row under a vertical position, if any.
 pub fn row_at(rows: &[BarRow], y: f64) -> Option<usize> {
     rows.iter().position(|row| row.contains_y(y))
+}
+
+/// Sizes of a bar chart, in design pixels.
+pub mod size {
+    /// Category labels.
+    pub const LABEL: f64 = 14.0;
+    /// Value labels.
+    pub const VALUE: f64 = 13.0;
+    /// Line height of a wrapped label.
+    pub const LINE: f64 = 17.0;
+    /// Height of a row of a one-series chart.
+    pub const ROW: f64 = 40.0;
+    /// Height of one bar of a several-series chart.
+    pub const BAR: f64 = 20.0;
+    /// Gap between the groups of a several-series chart.
+    pub const GROUP_GAP: f64 = 14.0;
+    /// Space between a bar's end and its value.
+    pub const VALUE_GAP: f64 = 6.0;
+}
+
+/// How a bar is coloured: its place, how many steps lighter, and how it came to be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct MarkStyle {
+    /// The place whose colour it takes.
+    pub place: Place,
+    /// Lightness steps towards the background (0 = full colour).
+    pub step: u8,
+    /// Stated, derived, a bound, or not reported.
+    pub kind: CellKind,
+}
+
+/// One bar: where it is, how it looks and what it says.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BarMark {
+    /// Index of its category row.
+    pub group: usize,
+    /// Index of its series.
+    pub series: usize,
+    /// Top, bottom of the bar.
+    pub top: f64,
+    /// Bottom of the bar.
+    pub bottom: f64,
+    /// Left end (the value axis origin).
+    pub x0: f64,
+    /// Right end; `None` when not reported.
+    pub x1: Option<f64>,
+    /// Colour and kind.
+    pub style: MarkStyle,
+    /// The value as printed beside the bar.
+    pub text: String,
+    /// Where the value text starts.
+    pub text_x: f64,
+    /// Tooltip.
+    pub tip: Tip,
+}
+
+/// A category label, on one or two lines, right-aligned before the bars.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BarLabel {
+    /// Stable key of the category (for highlighting across charts).
+    pub key: String,
+    /// Lines, top to bottom.
+    pub lines: Vec<String>,
+    /// Right end of the lines.
+    pub x: f64,
+    /// Vertical centre of the first line.
+    pub y: f64,
+    /// Top and bottom of the category's band (highlight, hit-testing).
+    pub band: (f64, f64),
+}
+
+/// A legend entry.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LegendEntry {
+    /// What the colour stands for.
+    pub label: String,
+    /// How its marks look.
+    pub style: MarkStyle,
+}
+
+/// A horizontal bar chart, laid out in one language at one width class.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BarPlan {
+    /// Design width.
+    pub width: f64,
+    /// Design height.
+    pub height: f64,
+    /// One label per category row.
+    pub labels: Vec<BarLabel>,
+    /// Every bar, group by group, in series order: the keyboard's order too.
+    pub marks: Vec<BarMark>,
+    /// The series, when there are several.
+    pub legend: Vec<LegendEntry>,
+}
+
+impl BarPlan {
+    /// Lays out `series` in `lang` at the design width of `class`.
+    pub fn new(data: &Dataset, series: &BarSeries, lang: Lang, class: WidthClass) -> BarPlan {
+        let width = class.design_width();
+        let per = series.series.len().max(1);
+        let cells: Vec<Vec<Cell>> = series
+            .groups
+            .iter()
+            .map(|g| {
+                g.cells
+                    .iter()
+                    .map(|v| display::cell(data, v, series.unit, series.year, lang))
+                    .collect()
+            })
+            .collect();
+        let label_texts: Vec<&str> = series.groups.iter().map(|g| label(&g.key, lang)).collect();
+        let widest_label = label_texts
+            .iter()
+            .map(|t| text_width(t, size::LABEL, false))
+            .fold(0.0, f64::max);
+        let label_width = (widest_label + 12.0).clamp(width * 0.28, width * 0.45);
+        // One scale for every bar, as long as it can be while each bar's value text still
+        // fits to its right: bar i ends at label_width + v_i * scale, then its text.
+        let room = width - label_width - size::VALUE_GAP - 2.0;
+        let max = series.max_value();
+        let scale = cells
+            .iter()
+            .flatten()
+            .filter_map(|c| Some((c.value?, text_width(&c.text, size::VALUE, false))))
+            .filter(|(v, _)| *v > 0.0)
+            .map(|(v, text)| (room - text).max(room * 0.2) / v)
+            .fold(if max > 0.0 { room / max } else { 0.0 }, f64::min);
+        let series_places: Vec<Place> = series.series.iter().map(|k| Place::of_key(k)).collect();
+        let series_are_places = series_places.iter().all(|p| *p != Place::Neutral) && per > 1;
+
+        let mut labels = Vec::new();
+        let mut marks = Vec::new();
+        let mut top = 0.0;
+        for (g, group) in series.groups.iter().enumerate() {
+            let lines = {
+                let room = label_width - 10.0;
+                let wrapped = wrap(label_texts[g], room, &|s| text_width(s, size::LABEL, false));
+                if wrapped.len() <= 2 {
+                    wrapped
+                } else {
+                    // Two lines at most: the rest joins the second line, which the label
+                    // column may then overflow to the left (the label stays readable).
+                    let mut two = wrapped[..1].to_vec();
+                    two.push(wrapped[1..].join(if lang == Lang::Zh { "" } else { " " }));
+                    two
+                }
+            };
+            let bars_height = if per > 1 {
+                size::BAR * per as f64
+            } else {
+                size::ROW
+            };
+            let label_height = size::LINE * lines.len() as f64 + 8.0;
+            let band = bars_height.max(label_height);
+            let pad = if per > 1 { size::GROUP_GAP / 2.0 } else { 0.0 };
+            let (band_top, band_bottom) = (top, top + band + 2.0 * pad);
+            let first_line =
+                (band_top + band_bottom) / 2.0 - size::LINE * (lines.len() as f64 - 1.0) / 2.0;
+            labels.push(BarLabel {
+                key: group.key.clone(),
+                lines,
+                x: label_width - 8.0,
+                y: first_line,
+                band: (band_top, band_bottom),
+            });
+            let bars_top = (band_top + band_bottom) / 2.0 - bars_height / 2.0;
+            for (s, cell) in cells[g].iter().enumerate() {
+                let (bar_top, bar_bottom) = if per > 1 {
+                    let t = bars_top + size::BAR * s as f64;
+                    (t + 2.0, t + size::BAR - 2.0)
+                } else {
+                    (bars_top + 8.0, bars_top + size::ROW - 8.0)
+                };
+                let x1 = cell.value.map(|v| label_width + v.max(0.0) * scale);
+                let place = if series_are_places {
+                    series_places[s]
+                } else {
+                    Place::of_key(&group.key)
+                };
+                let step = if series_are_places { 0 } else { s.min(2) as u8 };
+                let name = (per > 1).then(|| label(&series.series[s], lang));
+                let heading = match name {
+                    Some(name) => format!("{} · {name}", label_texts[g]),
+                    None => label_texts[g].to_string(),
+                };
+                marks.push(BarMark {
+                    group: g,
+                    series: s,
+                    top: bar_top,
+                    bottom: bar_bottom,
+                    x0: label_width,
+                    x1,
+                    style: MarkStyle {
+                        place,
+                        step,
+                        kind: cell.kind,
+                    },
+                    text: cell.text.clone(),
+                    text_x: x1.map_or(label_width + 4.0, |x| x + size::VALUE_GAP),
+                    tip: Tip {
+                        heading,
+                        value: cell.text.clone(),
+                        detail: cell.detail.clone(),
+                    },
+                });
+            }
+            top = band_bottom;
+        }
+        let legend = if per > 1 {
+            series
+                .series
+                .iter()
+                .enumerate()
+                .map(|(s, key)| LegendEntry {
+                    label: label(key, lang).to_string(),
+                    style: MarkStyle {
+                        place: if series_are_places {
+                            series_places[s]
+                        } else {
+                            Place::Neutral
+                        },
+                        step: if series_are_places { 0 } else { s.min(2) as u8 },
+                        kind: CellKind::Stated,
+                    },
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        BarPlan {
+            width,
+            height: top.max(1.0),
+            labels,
+            marks,
+            legend,
+        }
+    }
+
+    /// The mark whose row band contains `y`, for pointers: the whole width of a bar's
+    /// row counts, so short bars are easy to hit.
+    pub fn mark_at(&self, y: f64) -> Option<usize> {
+        let group = self
+            .labels
+            .iter()
+            .position(|l| y >= l.band.0 && y < l.band.1)?;
+        let in_group: Vec<usize> = (0..self.marks.len())
+            .filter(|&i| self.marks[i].group == group)
+            .collect();
+        // The nearest bar of the group by its centre.
+        in_group.into_iter().min_by(|&a, &b| {
+            let d = |i: usize| ((self.marks[i].top + self.marks[i].bottom) / 2.0 - y).abs();
+            d(a).total_cmp(&d(b))
+        })
+    }
 }
 
 #[cfg(test)]

@@ -2,7 +2,10 @@
 //! hit-testing and keyboard focus.
 
 pub mod bars;
+pub mod measure;
 pub mod rows;
 pub mod sankey;
 pub mod sankey_labels;
 pub mod text;
+pub mod tip;
+pub mod width;

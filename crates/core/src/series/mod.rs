@@ -6,6 +6,8 @@
 pub mod career_flows;
 pub mod cities;
 pub mod countries;
+pub mod display;
+pub mod place;
 pub mod regions;
 pub mod subfields;
 

@@ -1,0 +1,542 @@
+//! A chart as a list of primitives, and the one painter that puts it on any plotters
+//! backend.
+//!
+//! Coordinates are design pixels (the width class's design width across); [`paint`]
+//! multiplies them by a scale: the device pixels per design pixel of a canvas, or a fixed
+//! factor for SVG (whose viewBox then scales it again to the frame). Backends take integer
+//! coordinates, so painting at a scale of 2 or more keeps curves smooth.
+
+use crate::palette::Rgb;
+use plotters_backend::text_anchor::{HPos, Pos, VPos};
+use plotters_backend::{
+    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
+    FontFamily, FontStyle,
+};
+
+/// The font every chart text asks for: the system's interface font, the one the page uses
+/// (each system falls back to its own CJK face). Layout never depends on which font a
+/// browser picks (see `talent_core::layout::measure`).
+pub const FONT_STACK: &str = "system-ui, sans-serif";
+
+/// A colour with its opacity.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Colour {
+    /// The colour.
+    pub rgb: Rgb,
+    /// Opacity, 0 to 1.
+    pub alpha: f64,
+}
+
+impl From<Rgb> for Colour {
+    fn from(rgb: Rgb) -> Colour {
+        Colour { rgb, alpha: 1.0 }
+    }
+}
+
+impl Rgb {
+    /// This colour at `alpha` opacity.
+    pub fn alpha(self, alpha: f64) -> Colour {
+        Colour { rgb: self, alpha }
+    }
+}
+
+/// A stroke: colour and width in design pixels.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Stroke {
+    /// Colour.
+    pub colour: Colour,
+    /// Width.
+    pub width: f64,
+}
+
+/// Horizontal anchor of a text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Anchor {
+    /// `x` is the left end.
+    Start,
+    /// `x` is the centre.
+    Middle,
+    /// `x` is the right end.
+    End,
+}
+
+/// One thing to paint.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Item {
+    /// An axis-aligned rectangle.
+    Rect {
+        /// Left, top, right, bottom.
+        bounds: [f64; 4],
+        /// Fill, if any.
+        fill: Option<Colour>,
+        /// Outline, if any.
+        stroke: Option<Stroke>,
+    },
+    /// An open polyline.
+    Line {
+        /// The points, in order.
+        points: Vec<(f64, f64)>,
+        /// Its stroke.
+        stroke: Stroke,
+    },
+    /// A filled polygon.
+    Polygon {
+        /// The corners, in order.
+        points: Vec<(f64, f64)>,
+        /// Its fill.
+        fill: Colour,
+    },
+    /// A circle.
+    Circle {
+        /// Centre.
+        centre: (f64, f64),
+        /// Radius.
+        radius: f64,
+        /// Fill, if any.
+        fill: Option<Colour>,
+        /// Outline, if any.
+        stroke: Option<Stroke>,
+    },
+    /// One line of text, vertically centred on `at.1`.
+    Text {
+        /// Anchor point.
+        at: (f64, f64),
+        /// The text.
+        text: String,
+        /// Size in design pixels.
+        size: f64,
+        /// Bold or regular.
+        bold: bool,
+        /// Which end of the text `at.0` is.
+        anchor: Anchor,
+        /// Colour.
+        colour: Colour,
+    },
+}
+
+/// A chart ready to paint: its size in design pixels and its items, back to front.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Scene {
+    /// Width in design pixels.
+    pub width: f64,
+    /// Height in design pixels.
+    pub height: f64,
+    /// What to paint, in order.
+    pub items: Vec<Item>,
+}
+
+impl Scene {
+    /// An empty scene of the given size, its background filled with `background`.
+    pub fn new(width: f64, height: f64, background: Rgb) -> Scene {
+        Scene {
+            width,
+            height,
+            items: vec![Item::Rect {
+                bounds: [0.0, 0.0, width, height],
+                fill: Some(background.into()),
+                stroke: None,
+            }],
+        }
+    }
+
+    /// A filled rectangle.
+    pub fn fill_rect(&mut self, bounds: [f64; 4], fill: impl Into<Colour>) {
+        self.items.push(Item::Rect {
+            bounds,
+            fill: Some(fill.into()),
+            stroke: None,
+        });
+    }
+
+    /// An outlined rectangle.
+    pub fn stroke_rect(&mut self, bounds: [f64; 4], colour: impl Into<Colour>, width: f64) {
+        self.items.push(Item::Rect {
+            bounds,
+            fill: None,
+            stroke: Some(Stroke {
+                colour: colour.into(),
+                width,
+            }),
+        });
+    }
+
+    /// A straight line or polyline.
+    pub fn line(&mut self, points: Vec<(f64, f64)>, colour: impl Into<Colour>, width: f64) {
+        if points.len() >= 2 {
+            self.items.push(Item::Line {
+                points,
+                stroke: Stroke {
+                    colour: colour.into(),
+                    width,
+                },
+            });
+        }
+    }
+
+    /// A dashed straight line: `dash` drawn, `gap` left, from `from` to `to`.
+    pub fn dashed(
+        &mut self,
+        from: (f64, f64),
+        to: (f64, f64),
+        dash: f64,
+        gap: f64,
+        colour: impl Into<Colour>,
+        width: f64,
+    ) {
+        let colour = colour.into();
+        let (dx, dy) = (to.0 - from.0, to.1 - from.1);
+        let length = dx.hypot(dy);
+        if length <= 0.0 || dash <= 0.0 {
+            return;
+        }
+        let mut start = 0.0;
+        while start < length {
+            let end = (start + dash).min(length);
+            let at = |d: f64| (from.0 + dx * d / length, from.1 + dy * d / length);
+            self.line(vec![at(start), at(end)], colour, width);
+            start = end + gap.max(0.0);
+        }
+    }
+
+    /// Diagonal hatching inside a rectangle (lines rising to the right, `spacing` apart
+    /// along the bottom edge), clipped to it: the mark of a part a source does not report.
+    pub fn hatch(&mut self, bounds: [f64; 4], spacing: f64, colour: impl Into<Colour>, width: f64) {
+        let colour = colour.into();
+        let [x0, y0, x1, y1] = bounds;
+        let (w, h) = (x1 - x0, y1 - y0);
+        if w <= 0.0 || h <= 0.0 || spacing <= 0.0 {
+            return;
+        }
+        // Lines x + y = c (in box coordinates from the bottom-left), for c from spacing
+        // to w + h, clipped to the box.
+        let mut c = spacing;
+        while c < w + h {
+            let start = (c.min(w), (c - c.min(w)));
+            let end = ((c - h).max(0.0), c.min(h));
+            self.line(
+                vec![(x0 + start.0, y1 - start.1), (x0 + end.0, y1 - end.1)],
+                colour,
+                width,
+            );
+            c += spacing;
+        }
+    }
+
+    /// A filled polygon.
+    pub fn polygon(&mut self, points: Vec<(f64, f64)>, fill: impl Into<Colour>) {
+        if points.len() >= 3 {
+            self.items.push(Item::Polygon {
+                points,
+                fill: fill.into(),
+            });
+        }
+    }
+
+    /// A circle, filled, outlined or both.
+    pub fn circle(
+        &mut self,
+        centre: (f64, f64),
+        radius: f64,
+        fill: Option<Colour>,
+        stroke: Option<Stroke>,
+    ) {
+        self.items.push(Item::Circle {
+            centre,
+            radius,
+            fill,
+            stroke,
+        });
+    }
+
+    /// One line of text.
+    pub fn text(
+        &mut self,
+        at: (f64, f64),
+        text: impl Into<String>,
+        size: f64,
+        bold: bool,
+        anchor: Anchor,
+        colour: impl Into<Colour>,
+    ) {
+        let text = text.into();
+        if !text.is_empty() {
+            self.items.push(Item::Text {
+                at,
+                text,
+                size,
+                bold,
+                anchor,
+                colour: colour.into(),
+            });
+        }
+    }
+}
+
+/// Points along a cubic Bézier curve from `p0` to `p3` with control points `p1` and `p2`:
+/// `segments + 1` points, both ends included.
+pub fn cubic(
+    p0: (f64, f64),
+    p1: (f64, f64),
+    p2: (f64, f64),
+    p3: (f64, f64),
+    segments: usize,
+) -> Vec<(f64, f64)> {
+    let n = segments.max(1);
+    (0..=n)
+        .map(|i| {
+            let t = i as f64 / n as f64;
+            let u = 1.0 - t;
+            let (a, b, c, d) = (u * u * u, 3.0 * u * u * t, 3.0 * u * t * t, t * t * t);
+            (
+                a * p0.0 + b * p1.0 + c * p2.0 + d * p3.0,
+                a * p0.1 + b * p1.1 + c * p2.1 + d * p3.1,
+            )
+        })
+        .collect()
+}
+
+/// Paints `scene` on `backend`, every coordinate and size multiplied by `scale`.
+pub fn paint<DB: DrawingBackend>(
+    backend: &mut DB,
+    scene: &Scene,
+    scale: f64,
+) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
+    let point = |(x, y): (f64, f64)| -> BackendCoord {
+        ((x * scale).round() as i32, (y * scale).round() as i32)
+    };
+    let stroke_style = |s: &Stroke| Style {
+        colour: s.colour,
+        width: (s.width * scale).round().max(1.0) as u32,
+    };
+    backend.ensure_prepared()?;
+    for item in &scene.items {
+        match item {
+            Item::Rect {
+                bounds: [x0, y0, x1, y1],
+                fill,
+                stroke,
+            } => {
+                if let Some(fill) = fill {
+                    let style = Style {
+                        colour: *fill,
+                        width: 1,
+                    };
+                    backend.draw_rect(point((*x0, *y0)), point((*x1, *y1)), &style, true)?;
+                }
+                if let Some(stroke) = stroke {
+                    // Inset by half the stroke so the outline stays inside the box.
+                    let inset = stroke.width / 2.0;
+                    backend.draw_rect(
+                        point((x0 + inset, y0 + inset)),
+                        point((x1 - inset, y1 - inset)),
+                        &stroke_style(stroke),
+                        false,
+                    )?;
+                }
+            }
+            Item::Line { points, stroke } => {
+                backend.draw_path(points.iter().copied().map(point), &stroke_style(stroke))?;
+            }
+            Item::Polygon { points, fill } => {
+                let style = Style {
+                    colour: *fill,
+                    width: 1,
+                };
+                backend.fill_polygon(points.iter().copied().map(point), &style)?;
+            }
+            Item::Circle {
+                centre,
+                radius,
+                fill,
+                stroke,
+            } => {
+                let r = (radius * scale).round().max(1.0) as u32;
+                if let Some(fill) = fill {
+                    let style = Style {
+                        colour: *fill,
+                        width: 1,
+                    };
+                    backend.draw_circle(point(*centre), r, &style, true)?;
+                }
+                if let Some(stroke) = stroke {
+                    backend.draw_circle(point(*centre), r, &stroke_style(stroke), false)?;
+                }
+            }
+            Item::Text {
+                at,
+                text,
+                size,
+                bold,
+                anchor,
+                colour,
+            } => {
+                let style = TextStyle {
+                    colour: *colour,
+                    size: size * scale,
+                    bold: *bold,
+                    anchor: *anchor,
+                };
+                backend.draw_text(text, &style, point(*at))?;
+            }
+        }
+    }
+    backend.present()
+}
+
+fn backend_colour(c: Colour) -> BackendColor {
+    BackendColor {
+        alpha: c.alpha,
+        rgb: (c.rgb.0, c.rgb.1, c.rgb.2),
+    }
+}
+
+/// A stroke or fill for the backends.
+struct Style {
+    colour: Colour,
+    width: u32,
+}
+
+impl BackendStyle for Style {
+    fn color(&self) -> BackendColor {
+        backend_colour(self.colour)
+    }
+
+    fn stroke_width(&self) -> u32 {
+        self.width
+    }
+}
+
+/// A text style for the backends. Vector backends (canvas, SVG) set the text with the
+/// browser's fonts; bitmap backends rasterise it with [`crate::raster`] when the `raster`
+/// feature is on.
+pub(crate) struct TextStyle {
+    pub(crate) colour: Colour,
+    pub(crate) size: f64,
+    pub(crate) bold: bool,
+    pub(crate) anchor: Anchor,
+}
+
+/// Text layout cannot fail: widths come from the measure table.
+#[derive(Debug)]
+pub struct NoFontError;
+
+impl std::fmt::Display for NoFontError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("no glyph rasteriser (enable the `raster` feature)")
+    }
+}
+
+impl std::error::Error for NoFontError {}
+
+impl BackendTextStyle for TextStyle {
+    type FontError = NoFontError;
+
+    fn color(&self) -> BackendColor {
+        backend_colour(self.colour)
+    }
+
+    fn size(&self) -> f64 {
+        self.size
+    }
+
+    fn style(&self) -> FontStyle {
+        if self.bold {
+            FontStyle::Bold
+        } else {
+            FontStyle::Normal
+        }
+    }
+
+    fn anchor(&self) -> Pos {
+        let h = match self.anchor {
+            Anchor::Start => HPos::Left,
+            Anchor::Middle => HPos::Center,
+            Anchor::End => HPos::Right,
+        };
+        Pos::new(h, VPos::Center)
+    }
+
+    fn family(&self) -> FontFamily<'_> {
+        FontFamily::Name(FONT_STACK)
+    }
+
+    fn layout_box(&self, text: &str) -> Result<((i32, i32), (i32, i32)), NoFontError> {
+        let width = talent_core::layout::measure::text_width(text, self.size, self.bold);
+        Ok(((0, 0), (width.round() as i32, self.size.round() as i32)))
+    }
+
+    fn draw<E, F: FnMut(i32, i32, BackendColor) -> Result<(), E>>(
+        &self,
+        text: &str,
+        pos: BackendCoord,
+        draw: F,
+    ) -> Result<Result<(), E>, NoFontError> {
+        #[cfg(feature = "raster")]
+        {
+            Ok(crate::raster::draw(
+                text,
+                self.size,
+                self.bold,
+                self.color(),
+                pos,
+                draw,
+            ))
+        }
+        #[cfg(not(feature = "raster"))]
+        {
+            let _ = (text, pos, draw);
+            Err(NoFontError)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hatching_is_clipped_to_its_box() {
+        let mut scene = Scene::default();
+        // A 10 x 4 box hatched every 4 px: c = 4, 8, 12 (< 14).
+        scene.hatch([0.0, 0.0, 10.0, 4.0], 4.0, Rgb(0, 0, 0), 1.0);
+        let lines: Vec<_> = scene
+            .items
+            .iter()
+            .map(|item| match item {
+                Item::Line { points, .. } => points.clone(),
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        // c = 4: from (4, bottom) up to (0, 4 above the bottom = top).
+        assert_eq!(lines[0], vec![(4.0, 4.0), (0.0, 0.0)]);
+        // c = 8: from (8, bottom) to (4, top).
+        assert_eq!(lines[1], vec![(8.0, 4.0), (4.0, 0.0)]);
+        // c = 12: from the right edge at height 2 to (8, top).
+        assert_eq!(lines[2], vec![(10.0, 2.0), (8.0, 0.0)]);
+        assert_eq!(lines.len(), 3);
+    }
+
+    #[test]
+    fn dashes_cover_the_line_with_gaps() {
+        let mut scene = Scene::default();
+        // 10 px at dash 3 gap 2: [0,3], [5,8], [10,10] is empty so not drawn.
+        scene.dashed((0.0, 0.0), (10.0, 0.0), 3.0, 2.0, Rgb(0, 0, 0), 1.0);
+        let spans: Vec<_> = scene
+            .items
+            .iter()
+            .map(|item| match item {
+                Item::Line { points, .. } => (points[0].0, points[1].0),
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(spans, vec![(0.0, 3.0), (5.0, 8.0)]);
+    }
+
+    #[test]
+    fn a_cubic_runs_from_end_to_end_through_the_midpoint() {
+        // The control points sit on the ends' levels: the midpoint is half-way across and
+        // half-way down, (0.125 + 0.375) * 0 + (0.375 + 0.125) * 10 = 5.
+        let points = cubic((0.0, 0.0), (5.0, 0.0), (5.0, 10.0), (10.0, 10.0), 2);
+        assert_eq!(points, vec![(0.0, 0.0), (5.0, 5.0), (10.0, 10.0)]);
+    }
+}
