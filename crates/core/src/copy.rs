@@ -1,4 +1,4 @@
-//! Every reader-facing text of the app, in English and Chinese, from `data/copy.toml`.
+//! Every reader-facing text of the app, in English and Chinese, from `data/copy/*.toml`.
 //!
 //! `build.rs` turns each entry into a constant (`[chart] top100_title` becomes
 //! [`CHART_TOP100_TITLE`]), so code names texts the compiler checks, a text without its
