@@ -27,7 +27,12 @@ fn check(name: &str, scene_of: impl Fn(Lang, WidthClass, &Palette) -> Scene) {
             for theme in Theme::ALL {
                 let scene = scene_of(lang, class, Palette::of(theme));
                 assert!(scene.items.len() > 1, "{name}: an empty picture");
-                let snapshot = format!("{name}-{}-{}-{}", lang_code(lang), class.code(), theme.code());
+                let snapshot = format!(
+                    "{name}-{}-{}-{}",
+                    lang_code(lang),
+                    class.code(),
+                    theme.code()
+                );
                 insta::assert_snapshot!(snapshot, svg::document(&scene, name));
             }
         }

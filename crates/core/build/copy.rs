@@ -63,6 +63,9 @@ fn generate_file(copy: &str, tables: &toml::Table, names: &mut BTreeSet<String>,
             let name = format!("{section}_{key}")
                 .to_uppercase()
                 .replace(['-', '.'], "_");
+            if !names.insert(name.clone()) {
+                panic!("{at}: `{name}` is defined twice");
+            }
             let doc = en.replace('\n', " ");
             out.push_str(&format!(
                 "/// {doc}\npub const {name}: Text = Text {{ en: {en:?}, zh: {zh:?} }};\n"
