@@ -13,6 +13,7 @@
 //! - [`link`]: the link codec, citations and downloads.
 #![warn(missing_docs)]
 
+pub mod catalog;
 pub mod copy;
 pub mod data;
 pub mod format;

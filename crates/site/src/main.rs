@@ -1,18 +1,147 @@
-//! Bakes the static site around the wasm app (run by Trunk's post-build hook).
+//! Bakes the static site around the wasm app: every page with its texts in both languages
+//! and its charts as pictures, so a link shows its content before (and without) the wasm.
+//! Trunk's post-build hook (`scripts/post-build.mjs`) runs it on the build folder.
 //!
-//! `talent_site palette` writes `public/palette.css` from the chart palette.
+//! ```text
+//! talent_site bake <build folder> [--url https://example.org/talent/]
+//! talent_site palette          # writes public/palette.css from the chart palette
+//! ```
+//! `--url` (or `SITE_URL`) is the address the site will be served from; link previews need
+//! absolute picture addresses, so without it they carry relative ones.
+
+mod figure;
+mod html;
+mod layout;
+mod pages;
+mod shell;
+
+use shell::PageMeta;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+use talent_core::copy;
+use talent_core::link::url_state::View;
+use talent_core::{Dataset, Lang};
+
+/// What every page needs: the data, where to write, Trunk's head assets, the site's URL.
+pub struct Site {
+    /// The data pack.
+    pub data: &'static Dataset,
+    /// The build folder.
+    pub out: PathBuf,
+    /// The inside of Trunk's `<head>` (its stylesheets, scripts and preloads), without title
+    /// and description.
+    pub head: String,
+    /// The address the site is served from, if known.
+    pub url: Option<String>,
+}
+
+impl Site {
+    /// Writes a file of the site, creating its folder.
+    pub fn write(&self, relative: &str, bytes: &[u8]) -> Result<(), String> {
+        let path = self.out.join(relative);
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        }
+        std::fs::write(&path, bytes).map_err(|e| format!("{}: {e}", path.display()))
+    }
+}
+
+/// The inside of `<head>` of Trunk's page, without the elements each page writes itself.
+fn head_assets(index: &str) -> Result<String, String> {
+    let start = index.find("<head>").ok_or("index.html has no <head>")? + "<head>".len();
+    let end = index.find("</head>").ok_or("index.html has no </head>")?;
+    let mut head = index[start..end].to_string();
+    for (open, close) in [("<title>", "</title>"), ("<meta name=\"description\"", ">")] {
+        if let Some(a) = head.find(open) {
+            if let Some(b) = head[a..].find(close) {
+                head.replace_range(a..a + b + close.len(), "");
+            }
+        }
+    }
+    Ok(head)
+}
+
+fn description(view: View) -> copy::Text {
+    match view {
+        View::Story => copy::STORY_STANDFIRST,
+        _ => pages::charts::intro(view),
+    }
+}
+
+fn title(view: View, lang: Lang) -> String {
+    let app = copy::APP_NAME.get(lang);
+    match view {
+        View::Story => format!("{} · {app}", copy::STORY_TITLE.get(lang)),
+        _ => format!("{} · {app}", shell::nav_label(view).get(lang)),
+    }
+}
+
+fn bake(out: &Path, url: Option<String>) -> Result<usize, String> {
+    let index_path = out.join("index.html");
+    let index = std::fs::read_to_string(&index_path).map_err(|e| format!("{}: {e}", index_path.display()))?;
+    let site = Site {
+        data: Dataset::embedded(),
+        out: out.to_path_buf(),
+        head: head_assets(&index)?,
+        url,
+    };
+    let mut pages = 0;
+    for view in View::ALL {
+        for lang in [None, Some(Lang::Zh)] {
+            let path = format!("{}{}", if lang.is_some() { "zh/" } else { "" }, view.path());
+            let meta = PageMeta {
+                path: path.clone(),
+                view: Some(view),
+                title: title(view, lang.unwrap_or(Lang::En)),
+                description: description(view).get(lang.unwrap_or(Lang::En)).to_string(),
+                lang,
+                image: None,
+                embed: false,
+            };
+            let prefix = meta.prefix();
+            let body = match view {
+                View::Story => pages::story::body(&site, &prefix)?,
+                _ => pages::charts::body(&site, view, &prefix)?,
+            };
+            site.write(&format!("{path}index.html"), shell::page(&site, &meta, body).as_bytes())?;
+            pages += 1;
+        }
+    }
+    Ok(pages)
+}
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
+        Some("bake") => {
+            let Some(out) = args.get(1) else {
+                eprintln!("usage: talent_site bake <build folder> [--url URL]");
+                std::process::exit(2);
+            };
+            let url = args
+                .iter()
+                .position(|a| a == "--url")
+                .and_then(|i| args.get(i + 1).cloned())
+                .or_else(|| std::env::var("SITE_URL").ok().filter(|u| !u.is_empty()));
+            let started = Instant::now();
+            match bake(Path::new(out), url) {
+                Ok(pages) => eprintln!(
+                    "talent_site: baked {pages} pages in {:.1} s",
+                    started.elapsed().as_secs_f64()
+                ),
+                Err(e) => {
+                    eprintln!("talent_site: {e}");
+                    std::process::exit(1);
+                }
+            }
+        }
         Some("palette") => {
-            let path =
-                std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public/palette.css");
+            let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public/palette.css");
             std::fs::write(&path, talent_charts::palette::css_variables())
                 .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         }
         _ => {
-            eprintln!("usage: talent_site palette");
+            eprintln!("usage: talent_site bake <build folder> [--url URL] | talent_site palette");
             std::process::exit(2);
         }
     }

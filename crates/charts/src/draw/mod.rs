@@ -1,6 +1,7 @@
 //! One drawing function per kind of chart: a plan and a palette in, a [`Scene`] out.
 
 pub mod bars;
+pub mod change;
 
 use crate::palette::{Palette, Rgb};
 use talent_core::layout::bars::MarkStyle;
@@ -25,5 +26,15 @@ pub(crate) fn mark_colours(palette: &Palette, style: MarkStyle) -> (Option<Rgb>,
         CellKind::Stated => (Some(base), None),
         CellKind::Derived | CellKind::Bound => (Some(palette.tint(place, 1)), Some(base)),
         CellKind::NotReported => (None, Some(palette.not_reported)),
+    }
+}
+
+/// The scene of any plan of the catalogue.
+pub fn scene(plan: &talent_core::catalog::Plan, palette: &Palette, state: &Interaction) -> crate::Scene {
+    use talent_core::catalog::Plan;
+    match plan {
+        Plan::Bars(p) => bars::bars(p, palette, state),
+        Plan::Change(p) => change::change(p, palette, state),
+        Plan::Parts(p) => change::parts(p, palette, state),
     }
 }

@@ -2,6 +2,7 @@
 //! hit-testing and keyboard focus.
 
 pub mod bars;
+pub mod change;
 pub mod measure;
 pub mod rows;
 pub mod sankey;

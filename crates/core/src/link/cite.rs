@@ -11,6 +11,13 @@ pub const APP_TITLE: &str = "AI Talent Atlas: an interactive explainer of global
 /// The datasets (report keys) a view draws its figures from.
 pub fn view_datasets(view: View) -> &'static [&'static str] {
     match view {
+        View::Story => &[
+            "macropolo_2019",
+            "macropolo_2022",
+            "carnegie_2025",
+            "hoover_deepseek_2025",
+            "aminer_shanghai_2024",
+        ],
         View::Countries => &[
             "aminer_shanghai_2024",
             "macropolo_2019",

@@ -6,15 +6,21 @@
 //! a decoded state encodes to the same link and decodes to the same bits: the sender
 //! and the recipient compute from identical inputs.
 //!
-//! Version 1 (2026-11): `v=1`, `view`, `lang`, `theme`, Countries `y`, `tier`, `sort`,
+//! Version 2 (2026-12): the view is the page's folder (`flows/`), not a key; otherwise as
+//! version 1. Version 1 (2026-11): `v=1`, `view`, `lang`, `theme`, Countries `y`, `tier`, `sort`,
 //! `hl`; Flows `flow`, `pin`; What-if one key per scenario field (see [`SCENARIO_KEYS`]).
 
 use crate::model::projection::Scenario;
 use crate::series::countries::Tier;
 use crate::{Dataset, Lang};
 
-/// Version of the link format written by [`UrlState::to_query`].
-pub const VERSION: u32 = 1;
+/// Version of the link format written by [`UrlState::to_query`]. Version 2 (2026-12)
+/// names the page by its folder (`flows/?v=2&lang=zh`) instead of a `view` key; links of
+/// version 1 (`?v=1&view=flows`) still decode.
+pub const VERSION: u32 = 2;
+
+/// Versions [`UrlState::from_query`] reads.
+const READS: [u32; 2] = [1, 2];
 
 /// Longest identifier accepted for highlights, flows and pins.
 const MAX_ID_LEN: usize = 48;
@@ -22,7 +28,9 @@ const MAX_ID_LEN: usize = 48;
 /// A page of the app.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum View {
-    /// Where top AI talent comes from and works, by country.
+    /// The key findings: the page at the site's root.
+    Story,
+    /// Where top AI talent comes from and works, by country (the default of `v=1` links).
     #[default]
     Countries,
     /// Strengths by AI subfield.
@@ -37,7 +45,8 @@ pub enum View {
 
 impl View {
     /// Every view, in navigation order.
-    pub const ALL: [View; 5] = [
+    pub const ALL: [View; 6] = [
+        View::Story,
         View::Countries,
         View::Subfields,
         View::Flows,
@@ -48,6 +57,7 @@ impl View {
     /// The code used in links.
     pub fn code(self) -> &'static str {
         match self {
+            View::Story => "story",
             View::Countries => "countries",
             View::Subfields => "subfields",
             View::Flows => "flows",
@@ -56,8 +66,22 @@ impl View {
         }
     }
 
-    fn from_code(code: &str) -> Option<View> {
+    /// The view of a code used in links.
+    pub fn from_code(code: &str) -> Option<View> {
         View::ALL.into_iter().find(|v| v.code() == code)
+    }
+
+    /// The folder of the view's page, relative to the site's root: `""` for the story,
+    /// `"flows/"` for Flows.
+    pub fn path(self) -> &'static str {
+        match self {
+            View::Story => "",
+            View::Countries => "countries/",
+            View::Subfields => "subfields/",
+            View::Flows => "flows/",
+            View::WhatIf => "whatif/",
+            View::Sources => "sources/",
+        }
     }
 }
 
@@ -198,7 +222,7 @@ impl UrlState {
             .map(|p| p.split_once('=').unwrap_or((p, "")))
             .collect();
         if let Some((_, version)) = pairs.iter().find(|(k, _)| *k == "v") {
-            if version.parse::<u32>() != Ok(VERSION) {
+            if !version.parse::<u32>().is_ok_and(|v| READS.contains(&v)) {
                 issues.push(Issue {
                     key: "v".into(),
                     raw: shorten(version),
@@ -286,20 +310,18 @@ impl UrlState {
         }
     }
 
-    /// Writes the state as a query string without the `?`, omitting defaults.
+    /// Writes the state as a query string without the `?`, omitting defaults and the
+    /// view (the page's folder names it).
     ///
     /// ```
-    /// use talent_core::link::url_state::{UrlState, View};
+    /// use talent_core::link::url_state::{Theme, UrlState, View};
     /// assert_eq!(UrlState::default().to_query(), "");
-    /// let state = UrlState { view: View::WhatIf, ..UrlState::default() };
-    /// assert_eq!(state.to_query(), "v=1&view=whatif");
+    /// let state = UrlState { view: View::WhatIf, theme: Some(Theme::Dark), ..UrlState::default() };
+    /// assert_eq!(state.to_query(), "v=2&theme=dark");
     /// ```
     pub fn to_query(&self) -> String {
         let default = UrlState::default();
         let mut parts = Vec::new();
-        if self.view != default.view {
-            parts.push(format!("view={}", self.view.code()));
-        }
         if let Some(lang) = self.lang {
             parts.push(format!("lang={}", lang_code(lang)));
         }
@@ -367,7 +389,10 @@ mod tests {
                     pin: Some("us_companies".into()),
                     ..UrlState::default()
                 };
-                let (back, issues) = UrlState::from_query(&state.to_query());
+                // The view travels in the page's folder, not in the query.
+                let (mut back, issues) = UrlState::from_query(&state.to_query());
+                assert_eq!(back.view, View::default());
+                back.view = view;
                 assert_eq!(back, state);
                 assert!(issues.is_empty());
             }

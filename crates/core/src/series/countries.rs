@@ -87,7 +87,7 @@ pub fn top100_by_sector(data: &Dataset, lang: Lang) -> BarSeries {
 }
 
 /// (year, tier, region, origin fact, work fact). `None`: the edition does not report it.
-type OriginWorkRow = (
+pub(crate) type OriginWorkRow = (
     u16,
     Tier,
     &'static str,
@@ -95,7 +95,7 @@ type OriginWorkRow = (
     Option<&'static str>,
 );
 
-const ORIGIN_WORK: &[OriginWorkRow] = &[
+pub(crate) const ORIGIN_WORK: &[OriginWorkRow] = &[
     (
         2019,
         Tier::TopTier,

@@ -4,6 +4,7 @@
 //! [`BarValue::NotReported`] is drawn as "not reported", never as zero.
 
 pub mod career_flows;
+pub mod changes;
 pub mod cities;
 pub mod countries;
 pub mod display;

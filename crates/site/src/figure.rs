@@ -1,0 +1,188 @@
+//! A chart's figure on a page: title, subtitle, the static picture (one SVG per
+//! language, width class and theme, written to `charts/<id>/`, of which the browser loads
+//! the one its screen needs), notes, source, the table of its numbers and its actions.
+//! The wasm later draws the same plan on a canvas in the picture's place.
+
+use crate::html::{bi, code, each, pair, LANGS};
+use crate::layout::PageLayout;
+use crate::Site;
+use maud::{html, Markup};
+use std::path::Path;
+use talent_charts::draw::{scene, Interaction};
+use talent_charts::{svg, Palette, Theme};
+use talent_core::catalog::{Chart, Plan};
+use talent_core::copy;
+use talent_core::layout::width::WidthClass;
+use talent_core::link::url_state::UrlState;
+use talent_core::Lang;
+
+/// The file of one picture, relative to the site's root.
+pub fn picture_path(chart: Chart, lang: Lang, class: WidthClass, theme: Theme) -> String {
+    format!(
+        "charts/{}/{}-{}-{}.svg",
+        chart.code(),
+        code(lang),
+        class.code(),
+        theme.code()
+    )
+}
+
+/// Writes every picture of `chart` and returns the plans of its default state, one per
+/// language and class (the page needs their sizes and tables).
+pub fn write_pictures(site: &Site, chart: Chart) -> Result<Vec<(Lang, WidthClass, Plan)>, String> {
+    let state = UrlState::default();
+    let mut plans = Vec::new();
+    for lang in LANGS {
+        let title = chart.text(site.data, lang).title;
+        for class in WidthClass::ALL {
+            let plan = chart
+                .plan(site.data, &state, lang, class)
+                .map_err(|e| e.to_string())?;
+            for theme in Theme::ALL {
+                let scene = scene(&plan, Palette::of(theme), &Interaction::default());
+                let doc = svg::document(&scene, &title);
+                site.write(&picture_path(chart, lang, class, theme), doc.as_bytes())?;
+            }
+            plans.push((lang, class, plan));
+        }
+    }
+    Ok(plans)
+}
+
+/// The `<picture>` of one language: a source per width class and theme, narrowest last
+/// in the fallback `<img>`.
+fn picture(
+    chart: Chart,
+    lang: Lang,
+    plans: &[(Lang, WidthClass, Plan)],
+    layout: &PageLayout,
+    prefix: &str,
+    alt: &str,
+) -> Markup {
+    let size = |class: WidthClass| {
+        plans
+            .iter()
+            .find(|(l, c, _)| *l == lang && *c == class)
+            .map_or((0.0, 0.0), |(_, _, p)| p.size())
+    };
+    let dims = |class: WidthClass| {
+        let (w, h) = size(class);
+        (format!("{}", w.round()), format!("{}", h.round()))
+    };
+    let narrow = dims(WidthClass::Narrow);
+    let tag = crate::html::tag(lang);
+    html! {
+        picture lang=(tag) data-l=(code(lang)) {
+            @for class in WidthClass::ALL.into_iter().rev() {
+                @for theme in [Theme::Dark, Theme::Light] {
+                    @if let Some(media) = layout.media(class, theme) {
+                        @let (w, h) = dims(class);
+                        source media=(media)
+                            srcset={ (prefix) (picture_path(chart, lang, class, theme)) }
+                            width=(w) height=(h);
+                    }
+                }
+            }
+            img src={ (prefix) (picture_path(chart, lang, WidthClass::Narrow, Theme::Light)) }
+                width=(narrow.0) height=(narrow.1) alt=(alt) decoding="async";
+        }
+    }
+}
+
+/// A short description of the chart for its picture's alternative text: title and the
+/// values, mark by mark.
+fn alt_text(site: &Site, chart: Chart, plans: &[(Lang, WidthClass, Plan)], lang: Lang) -> String {
+    let title = chart.text(site.data, lang).title;
+    let values: Vec<String> = plans
+        .iter()
+        .find(|(l, c, _)| *l == lang && *c == WidthClass::Full)
+        .map(|(_, _, p)| {
+            p.tips()
+                .iter()
+                .map(|t| format!("{}: {}", t.heading, t.value))
+                .collect()
+        })
+        .unwrap_or_default();
+    format!(
+        "{title}. {}",
+        values.join(copy::LIST_SEPARATOR.get(lang))
+    )
+}
+
+/// The figure of `chart` with the pictures written by [`write_pictures`].
+pub fn figure(
+    site: &Site,
+    chart: Chart,
+    plans: &[(Lang, WidthClass, Plan)],
+    layout: &PageLayout,
+    prefix: &str,
+    heading: u8,
+) -> Markup {
+    let id = chart.code();
+    let text = |lang: Lang| chart.text(site.data, lang);
+    let table = |lang: Lang| {
+        plans
+            .iter()
+            .find(|(l, c, _)| *l == lang && *c == WidthClass::Full)
+            .map(|(_, _, p)| p.table(lang))
+            .unwrap_or_default()
+    };
+    let title = each(|l| text(l).title);
+    html! {
+        figure.chart id=(id) data-chart=(id) aria-labelledby={ (id) "-title" } {
+            div.chart-head {
+                @if heading == 2 {
+                    h2 id={ (id) "-title" } { (title) }
+                } @else {
+                    h3 id={ (id) "-title" } { (title) }
+                }
+                p.subtitle { (each(|l| text(l).subtitle)) }
+            }
+            div.plot data-plot=(id) {
+                @for lang in LANGS {
+                    (picture(chart, lang, plans, layout, prefix, &alt_text(site, chart, plans, lang)))
+                }
+            }
+            figcaption {
+                @let notes_en = text(Lang::En).notes;
+                @if !notes_en.is_empty() {
+                    ul.notes {
+                        @for (i, _) in notes_en.iter().enumerate() {
+                            li { (each(|l| text(l).notes.get(i).cloned().unwrap_or_default())) }
+                        }
+                    }
+                }
+                p.source {
+                    (bi(copy::CHART_SOURCE)) (pair(": ", "：")) (each(|l| text(l).source))
+                    " · "
+                    a href={ (prefix) "sources/" } data-view="sources" { (bi(copy::CHART_SOURCES_LINK)) }
+                }
+            }
+            details.chart-table data-table=(id) {
+                summary { (bi(copy::CHART_SHOW_TABLE)) }
+                @for lang in LANGS {
+                    @let t = table(lang);
+                    div.table-wrap lang=(crate::html::tag(lang)) data-l=(code(lang)) {
+                        table {
+                            thead { tr { @for h in &t.headers { th scope="col" { (h) } } } }
+                            tbody {
+                                @for row in &t.rows {
+                                    tr {
+                                        @for (i, cell) in row.iter().enumerate() {
+                                            @if i == 0 { th scope="row" { (cell) } } @else { td { (cell) } }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Whether a directory exists (for tests of a baked site).
+pub fn exists(root: &Path, relative: &str) -> bool {
+    root.join(relative).exists()
+}
