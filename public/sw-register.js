@@ -1,9 +1,12 @@
 // Registers the service worker (sw.js, made by Workbox at build time) that keeps the app
 // readable offline, and shows a small bilingual banner when a new version is waiting.
 // Plain DOM from an external file, so the Content Security Policy needs no 'unsafe-inline'.
-// Every URL is relative to the page, so this works at the site root and under a sub-path.
+// Every URL is relative to the site's root, so this works at the root and under a sub-path.
 (() => {
   if (!('serviceWorker' in navigator)) return;
+  // This script sits at the site's root next to sw.js (Trunk copies both there), whatever
+  // folder the page is in: the worker and its scope are the root.
+  const root = new URL('./', document.currentScript.src);
 
   const TEXT = {
     en: { message: 'A new version is ready', action: 'Reload' },
@@ -78,7 +81,7 @@
 
   const register = () =>
     navigator.serviceWorker
-      .register(new URL('sw.js', document.baseURI), { scope: './' })
+      .register(new URL('sw.js', root), { scope: root.href })
       .then(watch)
       .catch((err) => console.warn('service worker not registered:', err));
   // Installing the worker fetches every file of the build again. Wait until the app has

@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { staticSummary } from './static-summary.mjs';
+import { execFileSync } from 'node:child_process';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error('post-build.mjs runs as a Trunk hook: TRUNK_STAGING_DIR is not set');
@@ -24,12 +24,6 @@ function fail(message) {
   console.error(`post-build: ${message}`);
   process.exit(1);
 }
-
-// The summary readers see before the wasm starts, or without JavaScript.
-const placeholder = '<div id="static-summary"></div>';
-if (!html.includes(placeholder)) fail(`index.html has no ${placeholder}`);
-html = html.replace(placeholder, staticSummary());
-await writeFile(indexPath, html);
 
 const csp = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]*)"/);
 if (!csp) fail('index.html has no <meta http-equiv="Content-Security-Policy">');
@@ -69,6 +63,17 @@ if (release) {
   await writeFile(indexPath, html);
 }
 
+// Bake the pages: every view (and its Chinese preview copy under zh/), its charts as
+// pictures, link previews and downloads, from Trunk's index.html (crates/site).
+try {
+  execFileSync('cargo', ['run', '--quiet', '--locked', '-p', 'talent_site', '--', 'bake', staging], {
+    stdio: 'inherit',
+    cwd: new URL('..', import.meta.url).pathname,
+  });
+} catch {
+  fail('baking the pages failed (see above)');
+}
+
 const swPath = join(staging, 'sw.js');
 if (!release) {
   await writeFile(
@@ -93,8 +98,10 @@ const { generateSW, getManifest } = require('workbox-build');
 
 const precache = {
   globDirectory: staging,
-  globPatterns: ['**/*.{html,js,mjs,wasm,css,svg,png,webmanifest,json}'],
-  globIgnores: ['sw.js', 'workbox-*.js'],
+  // The app and every page; the chart pictures (one per language, width and theme, of
+  // which a reader's screen needs one) and the embeds are cached when first shown.
+  globPatterns: ['**/*.{html,js,mjs,wasm,css,webmanifest}', 'icons/*.png', '*.svg'],
+  globIgnores: ['sw.js', 'workbox-*.js', 'embed/**', 'charts/**', 'previews/**', 'downloads/**', 'data/**'],
   // The release wasm is larger than Workbox's default limit of 2 MiB.
   maximumFileSizeToCacheInBytes: 32 * 1024 * 1024,
   // Trunk puts a content hash in these names: no need for Workbox's ?__WB_REVISION__.
@@ -123,10 +130,17 @@ const { count, size, warnings } = await generateSW({
   // SKIP_WAITING, which Workbox's worker handles).
   clientsClaim: true,
   skipWaiting: false,
-  // Views live in the query string (?view=flows&lang=zh): any navigation in scope is the
-  // precached index.html, online or offline.
+  // A page's state lives in the query string (flows/?lang=zh&flow=deepseek): a navigation
+  // is its folder's precached index.html, whatever the query.
   ignoreURLParametersMatching: [/.*/],
   directoryIndex: 'index.html',
+  runtimeCaching: [
+    {
+      urlPattern: ({ url }) => /\/(charts|embed|previews|downloads|data)\//.test(url.pathname),
+      handler: 'StaleWhileRevalidate',
+      options: { cacheName: `talent-atlas-${version}-seen` },
+    },
+  ],
 });
 for (const warning of warnings) console.warn(`post-build: workbox: ${warning}`);
 console.log(`post-build: sw.js precaches ${count} files (${(size / 1024).toFixed(0)} KiB), cache version ${version}`);

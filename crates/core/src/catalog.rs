@@ -83,7 +83,11 @@ impl Plan {
                     .map(|m| {
                         let mut row = vec![p.labels[m.group].lines.join(" ")];
                         if several {
-                            row.push(p.legend.get(m.series).map_or_else(String::new, |l| l.label.clone()));
+                            row.push(
+                                p.legend
+                                    .get(m.series)
+                                    .map_or_else(String::new, |l| l.label.clone()),
+                            );
                         }
                         row.extend([m.text.clone(), m.tip.detail.clone()]);
                         row
@@ -109,16 +113,32 @@ impl Plan {
                                 .find(|d| d.later == later)
                                 .map_or_else(|| h(copy::CHART_NOT_REPORTED), |d| d.text.clone())
                         };
-                        vec![r.lines.join(" "), value(false), value(true), r.change.clone(), r.tip.detail.clone()]
+                        vec![
+                            r.lines.join(" "),
+                            value(false),
+                            value(true),
+                            r.change.clone(),
+                            r.tip.detail.clone(),
+                        ]
                     })
                     .collect(),
             },
             Plan::Parts(p) => Table {
-                headers: vec![h(copy::CHART_CATEGORY), h(copy::CHART_VALUE), h(copy::CHART_BASIS)],
+                headers: vec![
+                    h(copy::CHART_CATEGORY),
+                    h(copy::CHART_VALUE),
+                    h(copy::CHART_BASIS),
+                ],
                 rows: p
                     .segments
                     .iter()
-                    .map(|s| vec![s.tip.heading.clone(), s.tip.value.clone(), s.tip.detail.clone()])
+                    .map(|s| {
+                        vec![
+                            s.tip.heading.clone(),
+                            s.tip.value.clone(),
+                            s.tip.detail.clone(),
+                        ]
+                    })
                     .collect(),
             },
         }
@@ -248,9 +268,12 @@ impl Chart {
     /// The datasets the chart's figures come from (for its source line and citation).
     pub const fn datasets(self) -> &'static [&'static str] {
         match self {
-            Chart::FindingOrigin | Chart::FindingWork | Chart::FindingUsInst | Chart::Origin | Chart::Work | Chart::UsInst => {
-                &["macropolo_2019", "macropolo_2022"]
-            }
+            Chart::FindingOrigin
+            | Chart::FindingWork
+            | Chart::FindingUsInst
+            | Chart::Origin
+            | Chart::Work
+            | Chart::UsInst => &["macropolo_2019", "macropolo_2022"],
             Chart::Elite => &["macropolo_2019", "macropolo_2022"],
             Chart::FindingStay => &["carnegie_2025"],
             Chart::FindingDeepSeek => &["hoover_deepseek_2025"],
@@ -281,9 +304,16 @@ impl Chart {
 
     fn notes(self) -> &'static [Text] {
         match self {
-            Chart::FindingOrigin | Chart::Origin => &[copy::NOTE_ORIGIN_NOT_NATIONALITY, copy::NOTE_SAMPLE_OF_PAPERS],
-            Chart::FindingWork | Chart::Work => &[copy::NOTE_WORK_IS_HQ, copy::NOTE_SAMPLE_OF_PAPERS],
-            Chart::FindingUsInst | Chart::UsInst => &[copy::NOTE_SUBSAMPLE_DERIVED, copy::NOTE_SAMPLE_OF_PAPERS],
+            Chart::FindingOrigin | Chart::Origin => &[
+                copy::NOTE_ORIGIN_NOT_NATIONALITY,
+                copy::NOTE_SAMPLE_OF_PAPERS,
+            ],
+            Chart::FindingWork | Chart::Work => {
+                &[copy::NOTE_WORK_IS_HQ, copy::NOTE_SAMPLE_OF_PAPERS]
+            }
+            Chart::FindingUsInst | Chart::UsInst => {
+                &[copy::NOTE_SUBSAMPLE_DERIVED, copy::NOTE_SAMPLE_OF_PAPERS]
+            }
             Chart::Elite => &[copy::NOTE_ELITE_REDEFINED],
             Chart::FindingStay => &[copy::NOTE_CARNEGIE_RETENTION],
             Chart::FindingDeepSeek => &[copy::NOTE_DEEPSEEK_DENOMINATOR],
@@ -302,22 +332,38 @@ impl Chart {
             ("n2019", n(changes::sample_size(data, 2019, Tier::TopTier))),
             ("n2022", n(changes::sample_size(data, 2022, Tier::TopTier))),
             ("n2019_elite", n(data.number("mp19_elite_sample_size"))),
-            ("n2022_elite", n(changes::sample_size(data, 2022, Tier::Elite))),
+            (
+                "n2022_elite",
+                n(changes::sample_size(data, 2022, Tier::Elite)),
+            ),
             ("n", n(data.number("cg25_cohort_size"))),
-            ("n_hoover", n(data.number("hv25_authors_with_affiliation_history"))),
+            (
+                "n_hoover",
+                n(data.number("hv25_authors_with_affiliation_history")),
+            ),
             ("n_top", n(data.number("sh24_top100_sample_size"))),
         ];
         let pairs: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
         ChartText {
             title: title.get(lang).to_string(),
             subtitle: subtitle.fill(lang, &pairs),
-            notes: self.notes().iter().map(|t| t.get(lang).to_string()).collect(),
+            notes: self
+                .notes()
+                .iter()
+                .map(|t| t.get(lang).to_string())
+                .collect(),
             source: source_line(data, self.datasets(), lang),
         }
     }
 
     /// The chart's plan for the state of a link, in `lang` at `class`.
-    pub fn plan(self, data: &Dataset, state: &UrlState, lang: Lang, class: WidthClass) -> Result<Plan, PlanError> {
+    pub fn plan(
+        self,
+        data: &Dataset,
+        state: &UrlState,
+        lang: Lang,
+        class: WidthClass,
+    ) -> Result<Plan, PlanError> {
         let missing = |what: &str| PlanError {
             chart: self.code(),
             reason: format!("the data pack lacks {what}"),
@@ -340,9 +386,21 @@ impl Chart {
         };
         let _ = state;
         match self {
-            Chart::FindingOrigin => change(changes::top_tier_change(data, Measure::Origin, STORY_ORIGIN, lang)),
-            Chart::FindingWork => change(changes::top_tier_change(data, Measure::Work, STORY_WORK, lang)),
-            Chart::FindingUsInst => change(changes::us_institutions_change(data, &["cn", "us"], lang)),
+            Chart::FindingOrigin => change(changes::top_tier_change(
+                data,
+                Measure::Origin,
+                STORY_ORIGIN,
+                lang,
+            )),
+            Chart::FindingWork => change(changes::top_tier_change(
+                data,
+                Measure::Work,
+                STORY_WORK,
+                lang,
+            )),
+            Chart::FindingUsInst => {
+                change(changes::us_institutions_change(data, &["cn", "us"], lang))
+            }
             Chart::FindingStay => parts(changes::carnegie_cohort(data, lang)),
             Chart::FindingDeepSeek => parts(changes::deepseek_paths(data, lang)),
             Chart::FindingTop100 => parts(changes::top100_parts(data, lang)),
@@ -383,10 +441,15 @@ mod tests {
             assert_eq!(Chart::from_code(chart.code()), Some(chart));
             for lang in [Lang::En, Lang::Zh] {
                 let text = chart.text(data, lang);
-                assert!(!text.title.is_empty() && !text.source.is_empty(), "{chart:?}");
+                assert!(
+                    !text.title.is_empty() && !text.source.is_empty(),
+                    "{chart:?}"
+                );
                 assert!(!text.subtitle.contains('{'), "{chart:?}: {}", text.subtitle);
                 for class in WidthClass::ALL {
-                    let plan = chart.plan(data, &state, lang, class).unwrap_or_else(|e| panic!("{e}"));
+                    let plan = chart
+                        .plan(data, &state, lang, class)
+                        .unwrap_or_else(|e| panic!("{e}"));
                     let (w, h) = plan.size();
                     assert_eq!(w, class.design_width());
                     assert!(h > 20.0, "{chart:?} {h}");

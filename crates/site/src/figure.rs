@@ -103,10 +103,7 @@ fn alt_text(site: &Site, chart: Chart, plans: &[(Lang, WidthClass, Plan)], lang:
                 .collect()
         })
         .unwrap_or_default();
-    format!(
-        "{title}. {}",
-        values.join(copy::LIST_SEPARATOR.get(lang))
-    )
+    format!("{title}. {}", values.join(copy::LIST_SEPARATOR.get(lang)))
 }
 
 /// The figure of `chart` with the pictures written by [`write_pictures`].

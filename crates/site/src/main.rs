@@ -78,7 +78,8 @@ fn title(view: View, lang: Lang) -> String {
 
 fn bake(out: &Path, url: Option<String>) -> Result<usize, String> {
     let index_path = out.join("index.html");
-    let index = std::fs::read_to_string(&index_path).map_err(|e| format!("{}: {e}", index_path.display()))?;
+    let index = std::fs::read_to_string(&index_path)
+        .map_err(|e| format!("{}: {e}", index_path.display()))?;
     let site = Site {
         data: Dataset::embedded(),
         out: out.to_path_buf(),
@@ -103,7 +104,10 @@ fn bake(out: &Path, url: Option<String>) -> Result<usize, String> {
                 View::Story => pages::story::body(&site, &prefix)?,
                 _ => pages::charts::body(&site, view, &prefix)?,
             };
-            site.write(&format!("{path}index.html"), shell::page(&site, &meta, body).as_bytes())?;
+            site.write(
+                &format!("{path}index.html"),
+                shell::page(&site, &meta, body).as_bytes(),
+            )?;
             pages += 1;
         }
     }

@@ -30,7 +30,11 @@ pub(crate) fn mark_colours(palette: &Palette, style: MarkStyle) -> (Option<Rgb>,
 }
 
 /// The scene of any plan of the catalogue.
-pub fn scene(plan: &talent_core::catalog::Plan, palette: &Palette, state: &Interaction) -> crate::Scene {
+pub fn scene(
+    plan: &talent_core::catalog::Plan,
+    palette: &Palette,
+    state: &Interaction,
+) -> crate::Scene {
     use talent_core::catalog::Plan;
     match plan {
         Plan::Bars(p) => bars::bars(p, palette, state),

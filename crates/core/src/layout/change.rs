@@ -158,7 +158,10 @@ pub fn interval(point: &Point) -> Option<Interval> {
 
 /// The interval of the change between two points from independent samples.
 pub fn change_interval(from: &Point, to: &Point) -> Option<Interval> {
-    change((from.value / 100.0, from.sample?), (to.value / 100.0, to.sample?))
+    change(
+        (from.value / 100.0, from.sample?),
+        (to.value / 100.0, to.sample?),
+    )
 }
 
 /// "25.7%–32.5%".
@@ -217,7 +220,9 @@ impl ChangePlan {
         let mut rows = Vec::new();
         let mut top = size::KEY;
         for (row, (change_text, significant)) in series.rows.iter().zip(changes) {
-            let lines = wrap(&row.label, label_x - 8.0, &|s| text_width(s, size::LABEL, false));
+            let lines = wrap(&row.label, label_x - 8.0, &|s| {
+                text_width(s, size::LABEL, false)
+            });
             let height = size::ROW.max(size::LINE * lines.len() as f64 + 10.0);
             let y = top + height / 2.0;
             let mut dots = Vec::new();
@@ -252,16 +257,24 @@ impl ChangePlan {
                 Some(p) => {
                     let mut s = copy::CHANGE_YEAR_VALUE.fill(
                         lang,
-                        &[("year", &year.to_string()), ("value", &percent(p.value, lang))],
+                        &[
+                            ("year", &year.to_string()),
+                            ("value", &percent(p.value, lang)),
+                        ],
                     );
                     if let Some(i) = interval(p) {
-                        s.push_str(&copy::CHANGE_INTERVAL.fill(lang, &[("range", &range_text(i, lang))]));
+                        s.push_str(
+                            &copy::CHANGE_INTERVAL.fill(lang, &[("range", &range_text(i, lang))]),
+                        );
                     }
                     s
                 }
                 None => copy::CHANGE_YEAR_VALUE.fill(
                     lang,
-                    &[("year", &year.to_string()), ("value", copy::CHART_NOT_REPORTED.get(lang))],
+                    &[
+                        ("year", &year.to_string()),
+                        ("value", copy::CHART_NOT_REPORTED.get(lang)),
+                    ],
                 ),
             };
             let verdict = match (&row.from, &row.to) {
@@ -279,7 +292,8 @@ impl ChangePlan {
                 .map(|p| p.detail.as_str())
                 .filter(|d| !d.is_empty())
                 .collect();
-            let mut detail = [year_text(y0, &row.from), year_text(y1, &row.to)].join(copy::LIST_SEPARATOR.get(lang));
+            let mut detail = [year_text(y0, &row.from), year_text(y1, &row.to)]
+                .join(copy::LIST_SEPARATOR.get(lang));
             if !verdict.is_empty() {
                 detail.push_str(copy::SENTENCE_SEPARATOR.get(lang));
                 detail.push_str(verdict);

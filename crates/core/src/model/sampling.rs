@@ -102,6 +102,8 @@ mod tests {
         let c = change((0.37, 364.0), (0.38, 364.0)).expect("valid");
         assert!(!c.excludes_zero());
         // 59% of 675 to 42% of 867 (US work share): −17 points, clearly outside it.
-        assert!(change((0.59, 675.0), (0.42, 867.0)).expect("valid").excludes_zero());
+        assert!(change((0.59, 675.0), (0.42, 867.0))
+            .expect("valid")
+            .excludes_zero());
     }
 }

@@ -41,7 +41,13 @@ pub fn basis(data: &Dataset, fact: &str, lang: Lang) -> String {
     })
 }
 
-fn point(data: &Dataset, fact: Option<&str>, sample: Option<f64>, derived: bool, lang: Lang) -> Option<Point> {
+fn point(
+    data: &Dataset,
+    fact: Option<&str>,
+    sample: Option<f64>,
+    derived: bool,
+    lang: Lang,
+) -> Option<Point> {
     let id = fact?;
     Some(Point {
         value: data.number(id)?,
@@ -59,7 +65,12 @@ fn rows_of(year: u16, tier: Tier) -> impl Iterator<Item = &'static OriginWorkRow
 
 /// Origin or work shares of the top tier in 2019 and 2022, for the places `keys` (all
 /// places either edition reports when `keys` is empty).
-pub fn top_tier_change(data: &Dataset, measure: Measure, keys: &[&str], lang: Lang) -> ChangeSeries {
+pub fn top_tier_change(
+    data: &Dataset,
+    measure: Measure,
+    keys: &[&str],
+    lang: Lang,
+) -> ChangeSeries {
     let (y0, y1) = YEARS;
     let (n0, n1) = (
         sample_size(data, y0, Tier::TopTier),
@@ -71,14 +82,21 @@ pub fn top_tier_change(data: &Dataset, measure: Measure, keys: &[&str], lang: La
     };
     let mut places: Vec<&str> = Vec::new();
     for row in rows_of(y0, Tier::TopTier).chain(rows_of(y1, Tier::TopTier)) {
-        if fact(row).is_some() && !places.contains(&row.2) && (keys.is_empty() || keys.contains(&row.2)) {
+        if fact(row).is_some()
+            && !places.contains(&row.2)
+            && (keys.is_empty() || keys.contains(&row.2))
+        {
             places.push(row.2);
         }
     }
     if !keys.is_empty() {
         places.sort_by_key(|p| keys.iter().position(|k| k == p));
     }
-    let find = |year: u16, place: &str| rows_of(year, Tier::TopTier).find(|r| r.2 == place).and_then(fact);
+    let find = |year: u16, place: &str| {
+        rows_of(year, Tier::TopTier)
+            .find(|r| r.2 == place)
+            .and_then(fact)
+    };
     ChangeSeries {
         years: YEARS,
         comparable: true,
@@ -104,8 +122,16 @@ pub fn us_institutions_change(data: &Dataset, keys: &[&str], lang: Lang) -> Chan
     let n0 = subsample("mp19_work_share_us", 2019);
     let n1 = subsample("mp22_work_share_us", 2022);
     let all: [(&str, Option<&str>, Option<&str>); 4] = [
-        ("cn", Some("mp19_us_inst_origin_share_china"), Some("mp22_us_inst_origin_share_china")),
-        ("us", Some("mp19_us_inst_origin_share_us"), Some("mp22_us_inst_origin_share_us")),
+        (
+            "cn",
+            Some("mp19_us_inst_origin_share_china"),
+            Some("mp22_us_inst_origin_share_china"),
+        ),
+        (
+            "us",
+            Some("mp19_us_inst_origin_share_us"),
+            Some("mp22_us_inst_origin_share_us"),
+        ),
         ("eu", Some("mp19_us_inst_origin_share_europe"), None),
         ("in", Some("mp19_us_inst_origin_share_india"), None),
     ];
@@ -132,12 +158,28 @@ pub fn elite_origin(data: &Dataset, lang: Lang) -> ChangeSeries {
     let rows: Vec<ChangeRow> = ["us", "cn"]
         .into_iter()
         .map(|place| {
-            let find = |year: u16| rows_of(year, Tier::Elite).find(|r| r.2 == place).and_then(|r| r.3);
+            let find = |year: u16| {
+                rows_of(year, Tier::Elite)
+                    .find(|r| r.2 == place)
+                    .and_then(|r| r.3)
+            };
             ChangeRow {
                 key: place.to_string(),
                 label: label(place, lang).to_string(),
-                from: point(data, find(y0), sample_size(data, y0, Tier::Elite), false, lang),
-                to: point(data, find(y1), sample_size(data, y1, Tier::Elite), false, lang),
+                from: point(
+                    data,
+                    find(y0),
+                    sample_size(data, y0, Tier::Elite),
+                    false,
+                    lang,
+                ),
+                to: point(
+                    data,
+                    find(y1),
+                    sample_size(data, y1, Tier::Elite),
+                    false,
+                    lang,
+                ),
             }
         })
         .collect();
@@ -148,7 +190,14 @@ pub fn elite_origin(data: &Dataset, lang: Lang) -> ChangeSeries {
     }
 }
 
-fn part(data: &Dataset, key: &str, place: Place, label: copy::Text, fact: &str, lang: Lang) -> Option<Part> {
+fn part(
+    data: &Dataset,
+    key: &str,
+    place: Place,
+    label: copy::Text,
+    fact: &str,
+    lang: Lang,
+) -> Option<Part> {
     Some(Part {
         key: key.to_string(),
         place,
@@ -165,9 +214,30 @@ pub fn carnegie_cohort(data: &Dataset, lang: Lang) -> Option<PartsSeries> {
     Some(PartsSeries {
         total: data.number("cg25_cohort_size")?,
         parts: vec![
-            part(data, "us", Place::Us, copy::PARTS_STILL_US, "cg25_still_us", lang)?,
-            part(data, "cn", Place::China, copy::PARTS_MOVED_CHINA, "cg25_moved_china", lang)?,
-            part(data, "other", Place::Other, copy::PARTS_ELSEWHERE, "cg25_other_countries", lang)?,
+            part(
+                data,
+                "us",
+                Place::Us,
+                copy::PARTS_STILL_US,
+                "cg25_still_us",
+                lang,
+            )?,
+            part(
+                data,
+                "cn",
+                Place::China,
+                copy::PARTS_MOVED_CHINA,
+                "cg25_moved_china",
+                lang,
+            )?,
+            part(
+                data,
+                "other",
+                Place::Other,
+                copy::PARTS_ELSEWHERE,
+                "cg25_other_countries",
+                lang,
+            )?,
         ],
     })
 }
@@ -176,8 +246,22 @@ pub fn carnegie_cohort(data: &Dataset, lang: Lang) -> Option<PartsSeries> {
 /// the rest (derived: the source does not describe them).
 pub fn deepseek_paths(data: &Dataset, lang: Lang) -> Option<PartsSeries> {
     let total = data.number("hv25_authors_with_affiliation_history")?;
-    let home = part(data, "cn", Place::China, copy::PARTS_NEVER_LEFT, "hv25_never_left_china", lang)?;
-    let us = part(data, "us", Place::Us, copy::PARTS_US_TIES, "hv25_us_ties", lang)?;
+    let home = part(
+        data,
+        "cn",
+        Place::China,
+        copy::PARTS_NEVER_LEFT,
+        "hv25_never_left_china",
+        lang,
+    )?;
+    let us = part(
+        data,
+        "us",
+        Place::Us,
+        copy::PARTS_US_TIES,
+        "hv25_us_ties",
+        lang,
+    )?;
     let rest = total - home.count - us.count;
     let rest = Part {
         key: "other".into(),
@@ -203,8 +287,22 @@ pub fn deepseek_paths(data: &Dataset, lang: Lang) -> Option<PartsSeries> {
 /// AMiner's global top 100 by country: the US, China, and everyone else (derived).
 pub fn top100_parts(data: &Dataset, lang: Lang) -> Option<PartsSeries> {
     let total = data.number("sh24_top100_sample_size")?;
-    let us = part(data, "us", Place::Us, copy::PARTS_IN_US, "sh24_top100_us_count", lang)?;
-    let cn = part(data, "cn", Place::China, copy::PARTS_IN_CHINA, "sh24_top100_china_count", lang)?;
+    let us = part(
+        data,
+        "us",
+        Place::Us,
+        copy::PARTS_IN_US,
+        "sh24_top100_us_count",
+        lang,
+    )?;
+    let cn = part(
+        data,
+        "cn",
+        Place::China,
+        copy::PARTS_IN_CHINA,
+        "sh24_top100_china_count",
+        lang,
+    )?;
     let rest = Part {
         key: "other".into(),
         place: Place::Other,
@@ -236,10 +334,19 @@ mod tests {
         let origin = top_tier_change(data, Measure::Origin, &["cn", "us"], Lang::En);
         let cn = &origin.rows[0];
         assert_eq!(
-            (cn.from.as_ref().map(|p| p.value), cn.to.as_ref().map(|p| p.value)),
-            (data.number("mp19_origin_share_china"), data.number("mp22_origin_share_china"))
+            (
+                cn.from.as_ref().map(|p| p.value),
+                cn.to.as_ref().map(|p| p.value)
+            ),
+            (
+                data.number("mp19_origin_share_china"),
+                data.number("mp22_origin_share_china")
+            )
         );
-        assert_eq!(cn.from.as_ref().and_then(|p| p.sample), data.number("mp19_sample_size"));
+        assert_eq!(
+            cn.from.as_ref().and_then(|p| p.sample),
+            data.number("mp19_sample_size")
+        );
         // All origins either edition reports: India, Iran, ... appear once each.
         let all = top_tier_change(data, Measure::Origin, &[], Lang::En);
         let mut keys: Vec<&str> = all.rows.iter().map(|r| r.key.as_str()).collect();
@@ -248,8 +355,14 @@ mod tests {
         assert_eq!(keys.len(), n);
         // The US-based subsample: 59% of 675 = 398.25 -> 398 (2019).
         let us_inst = us_institutions_change(data, &[], Lang::En);
-        assert_eq!(us_inst.rows[0].from.as_ref().and_then(|p| p.sample), Some(398.0));
-        assert!(us_inst.rows[0].from.as_ref().is_some_and(|p| p.sample_derived));
+        assert_eq!(
+            us_inst.rows[0].from.as_ref().and_then(|p| p.sample),
+            Some(398.0)
+        );
+        assert!(us_inst.rows[0]
+            .from
+            .as_ref()
+            .is_some_and(|p| p.sample_derived));
         // Europe at US institutions: 2019 only.
         assert!(us_inst.rows[2].to.is_none());
         assert!(!elite_origin(data, Lang::En).comparable);

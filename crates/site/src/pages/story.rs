@@ -28,16 +28,23 @@ pub struct Finding {
 fn pct(value: Option<f64>, lang: Lang) -> String {
     value.map_or_else(
         || copy::CHART_NOT_REPORTED.get(lang).to_string(),
-        |v| copy::UNIT_PERCENT.fill(lang, &[("n", &format::number(v, usize::from(v.fract() != 0.0), lang))]),
+        |v| {
+            copy::UNIT_PERCENT.fill(
+                lang,
+                &[("n", &format::number(v, usize::from(v.fract() != 0.0), lang))],
+            )
+        },
     )
 }
 
 fn count(data: &Dataset, fact: &str, lang: Lang) -> String {
-    data.number(fact).map_or_else(String::new, |v| format::number(v, 0, lang))
+    data.number(fact)
+        .map_or_else(String::new, |v| format::number(v, 0, lang))
 }
 
 fn year(data: &Dataset, fact: &str) -> String {
-    data.fact(fact).map_or_else(String::new, |f| f.year.to_string())
+    data.fact(fact)
+        .map_or_else(String::new, |f| f.year.to_string())
 }
 
 fn origin(data: &Dataset, lang: Lang) -> String {
@@ -68,10 +75,22 @@ fn usinst(data: &Dataset, lang: Lang) -> String {
     copy::FINDING_USINST_SENTENCE.fill(
         lang,
         &[
-            ("cn", &pct(data.number("mp22_us_inst_origin_share_china"), lang)),
-            ("us", &pct(data.number("mp22_us_inst_origin_share_us"), lang)),
-            ("cn_from", &pct(data.number("mp19_us_inst_origin_share_china"), lang)),
-            ("us_from", &pct(data.number("mp19_us_inst_origin_share_us"), lang)),
+            (
+                "cn",
+                &pct(data.number("mp22_us_inst_origin_share_china"), lang),
+            ),
+            (
+                "us",
+                &pct(data.number("mp22_us_inst_origin_share_us"), lang),
+            ),
+            (
+                "cn_from",
+                &pct(data.number("mp19_us_inst_origin_share_china"), lang),
+            ),
+            (
+                "us_from",
+                &pct(data.number("mp19_us_inst_origin_share_us"), lang),
+            ),
             ("year_from", &year(data, "mp19_us_inst_origin_share_china")),
             ("year_to", &year(data, "mp22_us_inst_origin_share_china")),
         ],
@@ -79,7 +98,10 @@ fn usinst(data: &Dataset, lang: Lang) -> String {
 }
 
 fn stay(data: &Dataset, lang: Lang) -> String {
-    let range = match (data.number("cg25_still_us"), data.number("cg25_cohort_size")) {
+    let range = match (
+        data.number("cg25_still_us"),
+        data.number("cg25_cohort_size"),
+    ) {
         (Some(n), Some(total)) => interval(&Point {
             value: n / total * 100.0,
             sample: Some(total),
@@ -106,7 +128,10 @@ fn deepseek(data: &Dataset, lang: Lang) -> String {
     copy::FINDING_DEEPSEEK_SENTENCE.fill(
         lang,
         &[
-            ("total", &count(data, "hv25_authors_with_affiliation_history", lang)),
+            (
+                "total",
+                &count(data, "hv25_authors_with_affiliation_history", lang),
+            ),
             ("n", &count(data, "hv25_never_left_china", lang)),
             ("us", &count(data, "hv25_us_ties", lang)),
         ],
@@ -126,19 +151,50 @@ fn top100(data: &Dataset, lang: Lang) -> String {
 
 /// The findings, in reading order.
 pub const FINDINGS: [Finding; 6] = [
-    Finding { chart: Chart::FindingOrigin, title: copy::FINDING_ORIGIN_TITLE, sentence: origin, more: (View::Countries, "origin") },
-    Finding { chart: Chart::FindingWork, title: copy::FINDING_WORK_TITLE, sentence: work, more: (View::Countries, "work") },
-    Finding { chart: Chart::FindingUsInst, title: copy::FINDING_USINST_TITLE, sentence: usinst, more: (View::Countries, "usinst") },
-    Finding { chart: Chart::FindingStay, title: copy::FINDING_STAY_TITLE, sentence: stay, more: (View::Flows, "careers") },
-    Finding { chart: Chart::FindingDeepSeek, title: copy::FINDING_DEEPSEEK_TITLE, sentence: deepseek, more: (View::Flows, "careers") },
-    Finding { chart: Chart::FindingTop100, title: copy::FINDING_TOP100_TITLE, sentence: top100, more: (View::Countries, "top100") },
+    Finding {
+        chart: Chart::FindingOrigin,
+        title: copy::FINDING_ORIGIN_TITLE,
+        sentence: origin,
+        more: (View::Countries, "origin"),
+    },
+    Finding {
+        chart: Chart::FindingWork,
+        title: copy::FINDING_WORK_TITLE,
+        sentence: work,
+        more: (View::Countries, "work"),
+    },
+    Finding {
+        chart: Chart::FindingUsInst,
+        title: copy::FINDING_USINST_TITLE,
+        sentence: usinst,
+        more: (View::Countries, "usinst"),
+    },
+    Finding {
+        chart: Chart::FindingStay,
+        title: copy::FINDING_STAY_TITLE,
+        sentence: stay,
+        more: (View::Flows, "careers"),
+    },
+    Finding {
+        chart: Chart::FindingDeepSeek,
+        title: copy::FINDING_DEEPSEEK_TITLE,
+        sentence: deepseek,
+        more: (View::Flows, "careers"),
+    },
+    Finding {
+        chart: Chart::FindingTop100,
+        title: copy::FINDING_TOP100_TITLE,
+        sentence: top100,
+        more: (View::Countries, "top100"),
+    },
 ];
 
 /// Claims the findings make without a number, checked against the data: a change in
 /// the data pack that made one false fails the bake instead of publishing it.
 pub fn check_claims(data: &Dataset) -> Result<(), String> {
     let shares = |measure: Measure| changes::top_tier_change(data, measure, &[], Lang::En);
-    let later = |row: &talent_core::layout::change::ChangeRow| row.to.as_ref().map_or(0.0, |p| p.value);
+    let later =
+        |row: &talent_core::layout::change::ChangeRow| row.to.as_ref().map_or(0.0, |p| p.value);
     let largest = |measure: Measure| {
         shares(measure)
             .rows
@@ -155,7 +211,10 @@ pub fn check_claims(data: &Dataset) -> Result<(), String> {
     let us_inst = changes::us_institutions_change(data, &["cn", "us"], Lang::En);
     if let [cn, us] = us_inst.rows.as_slice() {
         if let (Some(a), Some(b)) = (&cn.to, &us.to) {
-            let gap = talent_core::model::sampling::change((b.value / 100.0, b.sample.unwrap_or(0.0)), (a.value / 100.0, a.sample.unwrap_or(0.0)));
+            let gap = talent_core::model::sampling::change(
+                (b.value / 100.0, b.sample.unwrap_or(0.0)),
+                (a.value / 100.0, a.sample.unwrap_or(0.0)),
+            );
             if gap.is_some_and(|g| g.excludes_zero()) {
                 return Err("the story says the China/US gap at US institutions is within the sampling error; it no longer is".into());
             }
@@ -216,8 +275,20 @@ mod tests {
     fn the_findings_read_their_numbers_from_the_data_pack() {
         let data = Dataset::embedded();
         let s = origin(data, Lang::En);
-        assert!(s.contains(&format!("{}%", data.number("mp19_origin_share_china").expect("fact"))), "{s}");
-        assert!(s.contains(&format!("{}%", data.number("mp22_origin_share_china").expect("fact"))), "{s}");
+        assert!(
+            s.contains(&format!(
+                "{}%",
+                data.number("mp19_origin_share_china").expect("fact")
+            )),
+            "{s}"
+        );
+        assert!(
+            s.contains(&format!(
+                "{}%",
+                data.number("mp22_origin_share_china").expect("fact")
+            )),
+            "{s}"
+        );
         let z = stay(data, Lang::Zh);
         // 87 of 100: Wilson 79.0% to 92.2%.
         assert!(z.contains("87人") && z.contains("79.0%至92.2%"), "{z}");

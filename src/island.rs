@@ -1,0 +1,326 @@
+//! A chart made interactive in place: the canvas takes the static picture's box (same
+//! width class, so the same aspect ratio and the same marks), draws the catalogue's plan
+//! through `talent_charts`, and answers the pointer, touch and keyboard with tooltips
+//! that a live region reads out.
+
+use crate::state::AppState;
+use leptos::html::{Canvas, Div};
+use leptos::prelude::*;
+use plotters_canvas::CanvasBackend;
+use send_wrapper::SendWrapper;
+use talent_charts::draw::{scene, Interaction};
+use talent_charts::{paint, Palette};
+use talent_core::catalog::{Chart, Plan};
+use talent_core::layout::width::WidthClass;
+use talent_core::{copy, Dataset};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlCanvasElement, HtmlElement};
+
+/// The width class the page's picture uses now: the first of its light sources whose
+/// `media` matches (the browser's own choice), else the narrowest.
+fn picture_class(plot: &HtmlElement) -> WidthClass {
+    let Ok(sources) = plot.query_selector_all("picture[data-l=en] source") else {
+        return WidthClass::Narrow;
+    };
+    let window = gloo_utils::window();
+    for i in 0..sources.length() {
+        let Some(source) = sources
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        else {
+            continue;
+        };
+        let media = source.get_attribute("media").unwrap_or_default();
+        if media.contains("prefers-color-scheme") {
+            continue;
+        }
+        let srcset = source.get_attribute("srcset").unwrap_or_default();
+        let matches = window
+            .match_media(&media)
+            .ok()
+            .flatten()
+            .is_some_and(|q| q.matches());
+        if matches {
+            return class_of_file(&srcset);
+        }
+    }
+    WidthClass::Narrow
+}
+
+/// The class in a picture's file name: `charts/origin/en-w-light.svg` is Wide.
+fn class_of_file(file: &str) -> WidthClass {
+    file.rsplit('/')
+        .next()
+        .and_then(|name| name.split('-').nth(1))
+        .and_then(WidthClass::from_code)
+        .unwrap_or(WidthClass::Narrow)
+}
+
+/// Where a mark's tooltip hangs, in design pixels.
+fn anchor(plan: &Plan, index: usize) -> Option<(f64, f64)> {
+    match plan {
+        Plan::Bars(p) => p.marks.get(index).map(|m| (m.x0, m.bottom + 4.0)),
+        Plan::Change(p) => p.rows.get(index).map(|r| (p.label_x, r.band.1)),
+        Plan::Parts(p) => p.segments.get(index).map(|s| (s.x.0, p.bar.1 + 4.0)),
+    }
+}
+
+/// The mark under a point (design pixels).
+fn hit(plan: &Plan, x: f64, y: f64) -> Option<usize> {
+    match plan {
+        Plan::Bars(p) => p.mark_at(y),
+        Plan::Change(p) => p.row_at(y),
+        Plan::Parts(p) => p.segment_at(x, y),
+    }
+}
+
+/// The category key of a mark, for the highlight shared by the page's charts.
+fn key(plan: &Plan, index: usize) -> Option<String> {
+    match plan {
+        Plan::Bars(p) => p.marks.get(index).map(|m| p.labels[m.group].key.clone()),
+        Plan::Change(p) => p.rows.get(index).map(|r| r.key.clone()),
+        Plan::Parts(p) => p.segments.get(index).map(|s| s.key.clone()),
+    }
+}
+
+/// Marks the end of a chart's draw on the performance timeline (`chart-drawn:<id>`), for
+/// the benchmark and for anyone profiling the page.
+fn mark_drawn(id: &str) {
+    if let Some(performance) = gloo_utils::window().performance() {
+        let _ = performance.mark(&format!("chart-drawn:{id}"));
+    }
+}
+
+/// The keyboard's move in a list of `total` marks: `Some(new focus)` for our keys.
+pub fn list_step(key: &str, current: Option<usize>, total: usize) -> Option<Option<usize>> {
+    if total == 0 {
+        return None;
+    }
+    Some(match (key, current) {
+        ("ArrowDown" | "ArrowRight", Some(i)) => Some((i + 1).min(total - 1)),
+        ("ArrowUp" | "ArrowLeft", Some(i)) => Some(i.saturating_sub(1)),
+        ("ArrowDown" | "ArrowRight" | "ArrowUp" | "ArrowLeft", None) | ("Home", _) => Some(0),
+        ("End", _) => Some(total - 1),
+        ("Escape", _) => None,
+        _ => return None,
+    })
+}
+
+/// The interactive chart that replaces `plot`'s picture.
+#[component]
+pub fn ChartIsland(
+    /// The chart.
+    chart: Chart,
+    /// The plot element the island lives in (it holds the picture).
+    plot: HtmlElement,
+    /// App state.
+    state: AppState,
+) -> impl IntoView {
+    // The highlight is part of the link and shared by the page's charts.
+    let highlight = Memo::new(move |_| state.url.with(|u| u.highlight.clone()));
+    let data = Dataset::embedded();
+    let canvas = NodeRef::<Canvas>::new();
+    let wrap = NodeRef::<Div>::new();
+    let class = RwSignal::new(picture_class(&plot));
+    let frame_width = RwSignal::new(f64::from(plot.client_width()));
+    let focus = RwSignal::new(None::<usize>);
+    let plan = Memo::new(move |_| {
+        let lang = state.lang.get();
+        state
+            .url
+            .with(|url| chart.plan(data, url, lang, class.get()))
+    });
+
+    // Follow the picture's width class and the frame's width. The frame's height is set
+    // from its width by `aspect-ratio`, so drawing never changes the observed size and the
+    // observer cannot loop; the draw itself waits for the next animation frame.
+    let observe = {
+        let plot = plot.clone();
+        Closure::<dyn Fn()>::new(move || {
+            class.set(picture_class(&plot));
+            let width = f64::from(plot.client_width());
+            if (width - frame_width.get_untracked()).abs() >= 0.5 {
+                frame_width.set(width);
+            }
+        })
+    };
+    if let Ok(observer) = web_sys::ResizeObserver::new(observe.as_ref().unchecked_ref()) {
+        observer.observe(&plot);
+        let observer = SendWrapper::new(observer);
+        on_cleanup(move || observer.disconnect());
+    }
+    // The observer's callback lives as long as the island.
+    let observe = SendWrapper::new(observe);
+    on_cleanup(move || drop(observe));
+
+    // The box: the picture's aspect ratio, set before the canvas shows.
+    Effect::new({
+        let plot = plot.clone();
+        move |_| {
+            if let Ok(p) = plan.get() {
+                let (w, h) = p.size();
+                let _ = plot
+                    .style()
+                    .set_property("aspect-ratio", &format!("{w} / {h}"));
+            }
+        }
+    });
+
+    // Draw whenever the plan, the theme, the focus or the highlight changes.
+    Effect::new(move |_| {
+        let Some(element) = canvas.get() else { return };
+        let width = frame_width.get();
+        let theme = state.theme();
+        let interaction = Interaction {
+            focus: focus.get(),
+            highlight: highlight.get(),
+        };
+        plan.with(|p| {
+            let Ok(p) = p else { return };
+            let ratio = gloo_utils::window().device_pixel_ratio().max(1.0);
+            let (w, h) = p.size();
+            let device_w = (width * ratio).round().max(1.0) as u32;
+            let device_h = (width * ratio * h / w).round().max(1.0) as u32;
+            if element.width() != device_w || element.height() != device_h {
+                element.set_width(device_w);
+                element.set_height(device_h);
+            }
+            let canvas: &HtmlCanvasElement = &element;
+            if let Some(mut backend) = CanvasBackend::with_canvas_object(canvas.clone()) {
+                let picture = scene(p, Palette::of(theme), &interaction);
+                if paint(&mut backend, &picture, f64::from(device_w) / w).is_ok() {
+                    mark_drawn(chart.code());
+                }
+            }
+        });
+    });
+
+    // Once drawn, the picture steps aside (same box, so nothing moves).
+    Effect::new({
+        let plot = plot.clone();
+        move |_| {
+            if canvas.get().is_some() && plan.with(Result::is_ok) {
+                let _ = plot.class_list().add_1("live");
+            }
+        }
+    });
+    on_cleanup({
+        let plot = plot.clone();
+        move || {
+            let _ = plot.class_list().remove_1("live");
+        }
+    });
+
+    let design = move |ev: &web_sys::MouseEvent| {
+        let scale = plan.with_untracked(|p| p.as_ref().map_or(1.0, |p| p.size().0))
+            / frame_width.get_untracked().max(1.0);
+        (
+            f64::from(ev.offset_x()) * scale,
+            f64::from(ev.offset_y()) * scale,
+        )
+    };
+    let pick = move |ev: web_sys::PointerEvent| {
+        let (x, y) = design(&ev);
+        focus.set(plan.with_untracked(|p| p.as_ref().ok().and_then(|p| hit(p, x, y))));
+    };
+    let toggle = move |index: usize| {
+        let Some(k) = plan.with_untracked(|p| p.as_ref().ok().and_then(|p| key(p, index))) else {
+            return;
+        };
+        state.url.update(|u| {
+            u.highlight = if u.highlight.as_deref() == Some(k.as_str()) {
+                None
+            } else {
+                Some(k)
+            }
+        });
+    };
+    let on_key = move |ev: web_sys::KeyboardEvent| {
+        let total = plan.with_untracked(|p| p.as_ref().map_or(0, |p| p.tips().len()));
+        let current = focus.get_untracked();
+        let next = match (ev.key().as_str(), current) {
+            ("Enter" | " ", Some(i)) => {
+                toggle(i);
+                Some(i)
+            }
+            (k, _) => match list_step(k, current, total) {
+                Some(next) => next,
+                None => return,
+            },
+        };
+        ev.prevent_default();
+        focus.set(next);
+    };
+    let tip = move || {
+        let index = focus.get()?;
+        let scale = frame_width.get() / plan.with(|p| p.as_ref().map_or(1.0, |p| p.size().0));
+        plan.with(|p| {
+            let p = p.as_ref().ok()?;
+            let tip = p.tips().get(index).map(|t| (*t).clone())?;
+            let (x, y) = anchor(p, index)?;
+            Some((tip, x * scale, y * scale))
+        })
+    };
+    let label = move || {
+        let lang = state.lang.get();
+        let title = chart.text(data, lang).title;
+        let values: Vec<String> = plan.with(|p| {
+            p.as_ref()
+                .map(|p| {
+                    p.tips()
+                        .iter()
+                        .map(|t| format!("{}: {}", t.heading, t.value))
+                        .collect()
+                })
+                .unwrap_or_default()
+        });
+        format!(
+            "{title}. {}. {}",
+            values.join(copy::LIST_SEPARATOR.get(lang)),
+            copy::CHART_KEYBOARD_HINT.get(lang)
+        )
+    };
+    let failed = move || {
+        plan.with(|p| {
+            p.as_ref()
+                .err()
+                .map(|_| copy::APP_FAILED.get(state.lang.get()))
+        })
+    };
+    view! {
+        <div class="island" node_ref=wrap>
+            <canvas
+                node_ref=canvas
+                tabindex="0"
+                role="img"
+                aria-label=label
+                data-chart-canvas=chart.code()
+                on:pointermove=pick
+                on:pointerdown=pick
+                on:pointerleave=move |ev: web_sys::PointerEvent| {
+                    if ev.pointer_type() == "mouse" { focus.set(None) }
+                }
+                on:click=move |ev: web_sys::MouseEvent| {
+                    let (x, y) = design(&ev);
+                    if let Some(i) = plan.with_untracked(|p| p.as_ref().ok().and_then(|p| hit(p, x, y))) {
+                        toggle(i);
+                    }
+                }
+                on:keydown=on_key
+                on:blur=move |_| focus.set(None)
+            ></canvas>
+            {move || tip().map(|(tip, x, y)| view! {
+                <div class="tooltip" role="tooltip" style:left=format!("{x}px") style:top=format!("{y}px")>
+                    <strong>{tip.heading}</strong>
+                    <span>{tip.value}</span>
+                    <span class="tooltip-detail">{tip.detail}</span>
+                </div>
+            })}
+            <p class="visually-hidden" aria-live="polite">
+                {move || tip().map(|(t, _, _)| t.announcement()).unwrap_or_default()}
+            </p>
+            {move || failed().map(|text| view! { <p class="chart-failed" role="alert">{text}</p> })}
+        </div>
+    }
+}

@@ -1,0 +1,47 @@
+//! The interactive parts of the current page, mounted into its baked markup: every chart
+//! of the catalogue found in `<main>`. Navigating away unmounts them all, which disposes
+//! their reactive owners, effects, observers and listeners.
+
+use crate::island::ChartIsland;
+use crate::state::AppState;
+use leptos::prelude::*;
+use std::any::Any;
+use std::cell::RefCell;
+use talent_core::catalog::Chart;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlElement;
+
+thread_local! {
+    /// The unmount handles of the mounted islands (dropping one unmounts it).
+    static MOUNTED: RefCell<Vec<Box<dyn Any>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Mounts an island for every chart in the page's `<main>`.
+pub fn mount(state: AppState) {
+    let document = gloo_utils::document();
+    let Ok(plots) = document.query_selector_all("main [data-plot]") else {
+        return;
+    };
+    for i in 0..plots.length() {
+        let Some(plot) = plots.item(i).and_then(|n| n.dyn_into::<HtmlElement>().ok()) else {
+            continue;
+        };
+        let Some(chart) = plot
+            .get_attribute("data-plot")
+            .and_then(|c| Chart::from_code(&c))
+        else {
+            continue;
+        };
+        let target = plot.clone();
+        let handle = leptos::mount::mount_to(target, move || {
+            view! { <ChartIsland chart=chart plot=plot state=state /> }
+        });
+        MOUNTED.with(|m| m.borrow_mut().push(Box::new(handle)));
+    }
+}
+
+/// Unmounts every island of the page.
+pub fn unmount() {
+    let handles = MOUNTED.with(|m| std::mem::take(&mut *m.borrow_mut()));
+    drop(handles);
+}
