@@ -9,6 +9,7 @@ use crate::layout::width::WidthClass;
 use crate::link::url_state::{UrlState, View};
 use crate::series::changes::{self, Measure};
 use crate::series::countries::{self, Tier};
+use crate::series::subfields;
 use crate::series::BarSeries;
 use crate::{format, Dataset, Lang};
 
@@ -43,6 +44,10 @@ pub enum Chart {
     Pool,
     /// Countries: the US and China in the AI 2000 editions.
     Editions,
+    /// Subfields: the countries of each subfield's number-one scholar.
+    Leaders,
+    /// Subfields: Shanghai's top-100-per-subfield scholars by subfield and sector.
+    Shanghai,
 }
 
 /// A chart laid out in one language at one width class.
@@ -198,7 +203,7 @@ const STORY_WORK: &[&str] = &["us", "cn"];
 
 impl Chart {
     /// Every chart, page by page.
-    pub const ALL: [Chart; 14] = [
+    pub const ALL: [Chart; 16] = [
         Chart::FindingOrigin,
         Chart::FindingWork,
         Chart::FindingUsInst,
@@ -213,6 +218,8 @@ impl Chart {
         Chart::Sectors,
         Chart::Pool,
         Chart::Editions,
+        Chart::Leaders,
+        Chart::Shanghai,
     ];
 
     /// The stable id: in links (`#top100`, `chart=top100`), element ids and file names.
@@ -232,6 +239,8 @@ impl Chart {
             Chart::Sectors => "sectors",
             Chart::Pool => "pool",
             Chart::Editions => "editions",
+            Chart::Leaders => "leaders",
+            Chart::Shanghai => "shanghai",
         }
     }
 
@@ -257,6 +266,7 @@ impl Chart {
             | Chart::Sectors
             | Chart::Pool
             | Chart::Editions => View::Countries,
+            Chart::Leaders | Chart::Shanghai => View::Subfields,
         }
     }
 
@@ -279,7 +289,8 @@ impl Chart {
             Chart::FindingDeepSeek => &["hoover_deepseek_2025"],
             Chart::FindingTop100 | Chart::Top100 | Chart::Sectors => &["aminer_shanghai_2024"],
             Chart::Pool => &["itpo_dongbi_2025"],
-            Chart::Editions => &["aminer_ai2000_editions"],
+            Chart::Editions | Chart::Leaders => &["aminer_ai2000_editions"],
+            Chart::Shanghai => &["aminer_shanghai_2024_table1"],
         }
     }
 
@@ -299,6 +310,8 @@ impl Chart {
             Chart::Sectors => (copy::CHART_SECTORS_TITLE, copy::CHART_SUB_SECTORS),
             Chart::Pool => (copy::CHART_POOL_TITLE, copy::CHART_SUB_POOL),
             Chart::Editions => (copy::CHART_EDITIONS_TITLE, copy::CHART_SUB_EDITIONS),
+            Chart::Leaders => (copy::CHART_LEADERS_TITLE, copy::CHART_SUB_LEADERS),
+            Chart::Shanghai => (copy::CHART_SHANGHAI_TITLE, copy::CHART_SUB_SHANGHAI),
         }
     }
 
@@ -321,6 +334,8 @@ impl Chart {
             Chart::Sectors => &[copy::NOTE_SECTORS_UNPLACED],
             Chart::Pool => &[copy::NOTE_POOL_DEFINITIONS],
             Chart::Editions => &[copy::NOTE_EDITIONS],
+            Chart::Leaders => &[copy::NOTE_LEADERS],
+            Chart::Shanghai => &[copy::NOTE_SHANGHAI],
         }
     }
 
@@ -342,6 +357,8 @@ impl Chart {
                 n(data.number("hv25_authors_with_affiliation_history")),
             ),
             ("n_top", n(data.number("sh24_top100_sample_size"))),
+            ("people", n(Some(subfields::distinct_people(&subfields::shanghai_scholars(data)) as f64))),
+            ("rows", n(Some(subfields::shanghai_scholars(data).len() as f64))),
         ];
         let pairs: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
         ChartText {
@@ -412,6 +429,8 @@ impl Chart {
             Chart::Sectors => bars(countries::top100_by_sector(data, lang)),
             Chart::Pool => bars(countries::researcher_pool(data)),
             Chart::Editions => bars(countries::ai2000_editions(data, lang)),
+            Chart::Leaders => bars(subfields::subfield_leaders_2022(data)),
+            Chart::Shanghai => bars(subfields::shanghai_by_subfield(data, lang)),
         }
     }
 }

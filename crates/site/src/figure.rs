@@ -7,7 +7,6 @@ use crate::html::{bi, code, each, pair, LANGS};
 use crate::layout::PageLayout;
 use crate::Site;
 use maud::{html, Markup};
-use std::path::Path;
 use talent_charts::draw::{scene, Interaction};
 use talent_charts::{svg, Palette, Theme};
 use talent_core::catalog::{Chart, Plan};
@@ -140,6 +139,9 @@ pub fn figure(
                     (picture(chart, lang, plans, layout, prefix, &alt_text(site, chart, plans, lang)))
                 }
             }
+            @if heading == 3 {
+                p.sample-line { (each(|l| text(l).subtitle)) }
+            }
             figcaption {
                 @let notes_en = text(Lang::En).notes;
                 @if !notes_en.is_empty() {
@@ -155,6 +157,7 @@ pub fn figure(
                     a href={ (prefix) "sources/" } data-view="sources" { (bi(copy::CHART_SOURCES_LINK)) }
                 }
             }
+            (share(site, chart, plans, prefix))
             details.chart-table data-table=(id) {
                 summary { (bi(copy::CHART_SHOW_TABLE)) }
                 @for lang in LANGS {
@@ -179,7 +182,28 @@ pub fn figure(
     }
 }
 
-/// Whether a directory exists (for tests of a baked site).
-pub fn exists(root: &Path, relative: &str) -> bool {
-    root.join(relative).exists()
+/// Copy a link to the chart, embed it: the app fills in the current state; without it the
+/// snippet links the chart's default state.
+fn share(site: &Site, chart: Chart, plans: &[(Lang, WidthClass, Plan)], prefix: &str) -> Markup {
+    let id = chart.code();
+    let base = site.url.as_deref().map_or_else(|| prefix.to_string(), |u| format!("{}/", u.trim_end_matches('/')));
+    let _ = plans;
+    let height = talent_core::link::embed::height(site.data, chart);
+    html! {
+        div.chart-share {
+            button type="button" data-copy-link=(id) hidden { (bi(copy::CHART_COPY_LINK)) }
+            span.copy-status role="status" data-copy-status=(id) {}
+            details {
+                summary { (bi(copy::CHART_EMBED)) }
+                p { (bi(copy::CHART_EMBED_HELP)) }
+                @for lang in LANGS {
+                    @let src = format!("{base}embed/{id}/?lang={}", code(lang));
+                    textarea.embed-code readonly rows="6" lang=(crate::html::tag(lang)) data-l=(code(lang)) data-embed-code=(id)
+                        aria-label=(copy::CHART_EMBED.get(lang)) {
+                        (talent_core::link::embed::snippet(chart, &src, height, &chart.text(site.data, lang).title))
+                    }
+                }
+            }
+        }
+    }
 }

@@ -1,5 +1,6 @@
 //! What leaves the app: the link codec, citations, and downloads.
 
 pub mod cite;
+pub mod embed;
 pub mod export;
 pub mod url_state;
