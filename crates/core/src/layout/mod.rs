@@ -2,9 +2,12 @@
 //! hit-testing and keyboard focus.
 
 pub mod bars;
+pub mod curve;
 pub mod measure;
+pub mod row_chart;
 pub mod rows;
 pub mod sankey;
+pub mod sankey_chart;
 pub mod sankey_labels;
 pub mod text;
 pub mod tip;

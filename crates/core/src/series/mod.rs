@@ -7,6 +7,7 @@ pub mod career_flows;
 pub mod cities;
 pub mod countries;
 pub mod display;
+pub mod flows;
 pub mod place;
 pub mod regions;
 pub mod subfields;
