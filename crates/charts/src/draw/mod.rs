@@ -2,6 +2,8 @@
 
 pub mod bars;
 pub mod change;
+pub mod rows;
+pub mod sankey;
 
 use crate::palette::{Palette, Rgb};
 use talent_core::layout::bars::MarkStyle;
@@ -14,6 +16,39 @@ pub struct Interaction {
     pub focus: Option<usize>,
     /// The category highlighted in every chart of the page (its key).
     pub highlight: Option<String>,
+}
+
+/// What the reader is doing with a flow chart: the mark under the pointer or the keyboard
+/// focus, and the one pinned by a click, a tap or the page's link. `H` is what the chart's
+/// plan hits: a node or link of a Sankey (`talent_core::layout::sankey::Hit`), a row
+/// index of a row chart.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FlowInteraction<H> {
+    /// Under the pointer or the keyboard focus.
+    pub focus: Option<H>,
+    /// Pinned.
+    pub pinned: Option<H>,
+}
+
+impl<H> Default for FlowInteraction<H> {
+    fn default() -> Self {
+        FlowInteraction {
+            focus: None,
+            pinned: None,
+        }
+    }
+}
+
+impl<H: Copy + PartialEq> FlowInteraction<H> {
+    /// What the chart highlights: the focused mark, else the pinned one.
+    pub fn active(&self) -> Option<H> {
+        self.focus.or(self.pinned)
+    }
+
+    /// True for the marks that get a focus ring: the focused one and the pinned one.
+    pub fn ringed(&self, hit: H) -> bool {
+        self.focus == Some(hit) || self.pinned == Some(hit)
+    }
 }
 
 /// Fill and outline of a mark of `style`: stated marks solid, derived ones a lighter fill

@@ -117,3 +117,20 @@ pub fn cell(data: &Dataset, value: &BarValue, unit: Unit, year: u16, lang: Lang)
         },
     }
 }
+
+/// A chart's numbers as a table, in one language: the HTML table beside the chart and its
+/// CSV download.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Table {
+    /// Column headings.
+    pub headers: Vec<String>,
+    /// Rows, each with one cell per heading.
+    pub rows: Vec<Vec<String>>,
+}
+
+impl Table {
+    /// The table as CSV, after `comments` (title, source, parameters) as `#` lines.
+    pub fn csv(&self, comments: &[&str]) -> String {
+        crate::link::export::csv(comments, &self.headers, &self.rows)
+    }
+}
