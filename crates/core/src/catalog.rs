@@ -9,6 +9,16 @@ use crate::layout::width::WidthClass;
 use crate::link::url_state::{UrlState, View};
 use crate::series::changes::{self, Measure};
 use crate::series::countries::{self, Tier};
+use crate::layout::row_chart::RowChartPlan;
+use crate::layout::sankey::Hit;
+use crate::layout::sankey_chart::SankeyChartPlan;
+use crate::layout::sankey_labels::NavKey;
+use crate::layout::tip::Tip;
+use crate::model::projection::Baseline;
+use crate::series::career_flows::{career_flows, CareerFlow, FlowKey};
+use crate::series::cities::city_network;
+use crate::series::flows;
+use crate::series::regions::country_network;
 use crate::series::subfields;
 use crate::series::BarSeries;
 use crate::{format, Dataset, Lang};
@@ -48,6 +58,29 @@ pub enum Chart {
     Leaders,
     /// Subfields: Shanghai's top-100-per-subfield scholars by subfield and sector.
     Shanghai,
+    /// Flows: where Carnegie's 100 went.
+    CareersCarnegie,
+    /// Flows: DeepSeek authors' career paths.
+    CareersDeepSeek,
+    /// Flows: where China-undergraduate researchers studied and work (MacroPolo).
+    CareersMacroPolo,
+    /// Flows: from undergraduate region to work region, MacroPolo 2019.
+    CountryFlows,
+    /// Flows: net flow of each region.
+    RegionNet,
+    /// Flows: net flow of the Shanghai brief's cities.
+    CityNet,
+    /// Flows: arrivals and departures of those cities.
+    CityDots,
+}
+
+/// What the reader has focused in a chart: a mark by index, or a node or link of a Sankey.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Focus {
+    /// A bar, row, dumbbell or part, in keyboard order.
+    Mark(usize),
+    /// A Sankey's node or link.
+    Flow(Hit),
 }
 
 /// A chart laid out in one language at one width class.
@@ -59,19 +92,17 @@ pub enum Plan {
     Change(ChangePlan),
     /// One bar split into parts.
     Parts(PartsPlan),
+    /// A Sankey diagram.
+    Sankey(SankeyChartPlan),
+    /// Rows of diverging bars or dots.
+    Rows(RowChartPlan),
 }
 
-/// The numbers a chart plots, as a table: what its Table view and its CSV show.
-#[derive(Clone, Debug, PartialEq, Default)]
-pub struct Table {
-    /// Column headings.
-    pub headers: Vec<String>,
-    /// Rows of cells; the first cell of a row names it.
-    pub rows: Vec<Vec<String>>,
-}
+pub use crate::series::display::{ChartText, Table};
 
 impl Plan {
-    /// The plotted numbers as a table, in the plan's language.
+    /// The plotted numbers as a table, in the plan's language (the flow charts build
+    /// theirs from their series: see [`Chart::table`]).
     pub fn table(&self, lang: Lang) -> Table {
         let h = |t: Text| t.get(lang).to_string();
         match self {
@@ -88,11 +119,7 @@ impl Plan {
                     .map(|m| {
                         let mut row = vec![p.labels[m.group].lines.join(" ")];
                         if several {
-                            row.push(
-                                p.legend
-                                    .get(m.series)
-                                    .map_or_else(String::new, |l| l.label.clone()),
-                            );
+                            row.push(p.legend.get(m.series).map_or_else(String::new, |l| l.label.clone()));
                         }
                         row.extend([m.text.clone(), m.tip.detail.clone()]);
                         row
@@ -118,43 +145,30 @@ impl Plan {
                                 .find(|d| d.later == later)
                                 .map_or_else(|| h(copy::CHART_NOT_REPORTED), |d| d.text.clone())
                         };
-                        vec![
-                            r.lines.join(" "),
-                            value(false),
-                            value(true),
-                            r.change.clone(),
-                            r.tip.detail.clone(),
-                        ]
+                        vec![r.lines.join(" "), value(false), value(true), r.change.clone(), r.tip.detail.clone()]
                     })
                     .collect(),
             },
             Plan::Parts(p) => Table {
-                headers: vec![
-                    h(copy::CHART_CATEGORY),
-                    h(copy::CHART_VALUE),
-                    h(copy::CHART_BASIS),
-                ],
+                headers: vec![h(copy::CHART_CATEGORY), h(copy::CHART_VALUE), h(copy::CHART_BASIS)],
                 rows: p
                     .segments
                     .iter()
-                    .map(|s| {
-                        vec![
-                            s.tip.heading.clone(),
-                            s.tip.value.clone(),
-                            s.tip.detail.clone(),
-                        ]
-                    })
+                    .map(|s| vec![s.tip.heading.clone(), s.tip.value.clone(), s.tip.detail.clone()])
                     .collect(),
             },
+            Plan::Sankey(_) | Plan::Rows(_) => Table::default(),
         }
     }
 
-    /// The tooltip of every mark, in keyboard order.
-    pub fn tips(&self) -> Vec<&crate::layout::tip::Tip> {
+    /// The tooltip of every mark, in keyboard order (for the picture's description).
+    pub fn tips(&self) -> Vec<&Tip> {
         match self {
             Plan::Bars(p) => p.marks.iter().map(|m| &m.tip).collect(),
             Plan::Change(p) => p.rows.iter().map(|r| &r.tip).collect(),
             Plan::Parts(p) => p.segments.iter().map(|s| &s.tip).collect(),
+            Plan::Sankey(p) => p.nodes.iter().map(|n| &n.tip).collect(),
+            Plan::Rows(p) => p.rows.iter().map(|r| &r.tip).collect(),
         }
     }
 
@@ -164,6 +178,100 @@ impl Plan {
             Plan::Bars(p) => (p.width, p.height),
             Plan::Change(p) => (p.width, p.height),
             Plan::Parts(p) => (p.width, p.height),
+            Plan::Sankey(p) => (p.width, p.height),
+            Plan::Rows(p) => (p.width, p.height),
+        }
+    }
+
+    /// What is under a point (design pixels); `touch` widens the targets.
+    pub fn hit(&self, x: f64, y: f64, touch: bool) -> Option<Focus> {
+        match self {
+            Plan::Bars(p) => p.mark_at(y).map(Focus::Mark),
+            Plan::Change(p) => p.row_at(y).map(Focus::Mark),
+            Plan::Parts(p) => p.segment_at(x, y).map(Focus::Mark),
+            Plan::Sankey(p) => {
+                let slop = if touch { crate::layout::sankey_chart::TOUCH_SLOP } else { 0.0 };
+                p.hit(x, y, slop).map(Focus::Flow)
+            }
+            Plan::Rows(p) => p.hit(y).map(Focus::Mark),
+        }
+    }
+
+    /// Where a key moves the focus: `Some(new focus)` (`None` inside it after Esc) for
+    /// the keys a chart answers, `None` for others.
+    pub fn step(&self, current: Option<Focus>, key: &str) -> Option<Option<Focus>> {
+        let nav = match key {
+            "ArrowUp" => NavKey::Up,
+            "ArrowDown" => NavKey::Down,
+            "ArrowLeft" => NavKey::Left,
+            "ArrowRight" => NavKey::Right,
+            "Home" => NavKey::Home,
+            "End" => NavKey::End,
+            "Escape" => return Some(None),
+            _ => return None,
+        };
+        let index = |f: Option<Focus>| match f {
+            Some(Focus::Mark(i)) => Some(i),
+            _ => None,
+        };
+        let list = |total: usize| -> Option<Option<Focus>> {
+            let last = total.checked_sub(1)?;
+            let next = match (nav, index(current)) {
+                (NavKey::Home, _) | (_, None) => 0,
+                (NavKey::End, _) => last,
+                (NavKey::Up | NavKey::Left, Some(i)) => i.saturating_sub(1),
+                (NavKey::Down | NavKey::Right, Some(i)) => (i + 1).min(last),
+            };
+            Some(Some(Focus::Mark(next)))
+        };
+        match self {
+            Plan::Sankey(p) => {
+                let hit = match current {
+                    Some(Focus::Flow(h)) => Some(h),
+                    _ => None,
+                };
+                Some(p.step(hit, nav).map(Focus::Flow))
+            }
+            Plan::Rows(p) => Some(p.step(index(current), nav).map(Focus::Mark)),
+            other => list(other.tips().len()),
+        }
+    }
+
+    /// The tooltip of the focus and where it hangs (design pixels).
+    pub fn tip(&self, focus: Focus) -> Option<(&Tip, (f64, f64))> {
+        match (self, focus) {
+            (Plan::Bars(p), Focus::Mark(i)) => p.marks.get(i).map(|m| (&m.tip, (m.x0, m.bottom + 4.0))),
+            (Plan::Change(p), Focus::Mark(i)) => p.rows.get(i).map(|r| (&r.tip, (p.label_x, r.band.1))),
+            (Plan::Parts(p), Focus::Mark(i)) => p.segments.get(i).map(|s| (&s.tip, (s.x.0, p.bar.1 + 4.0))),
+            (Plan::Sankey(p), Focus::Flow(h)) => Some((p.tip(h)?, p.tip_at(h)?)),
+            (Plan::Rows(p), Focus::Mark(i)) => Some((p.tip(i)?, p.tip_at(i)?)),
+            _ => None,
+        }
+    }
+
+    /// The stable key of the focus: a category to highlight across the page's charts, or
+    /// the node or link a Sankey pins (kept in the link).
+    pub fn key(&self, focus: Focus) -> Option<String> {
+        match (self, focus) {
+            (Plan::Bars(p), Focus::Mark(i)) => p.marks.get(i).map(|m| p.labels[m.group].key.clone()),
+            (Plan::Change(p), Focus::Mark(i)) => p.rows.get(i).map(|r| r.key.clone()),
+            (Plan::Parts(p), Focus::Mark(i)) => p.segments.get(i).map(|s| s.key.clone()),
+            (Plan::Sankey(p), Focus::Flow(h)) => p.key_of(h).map(str::to_string),
+            (Plan::Rows(p), Focus::Mark(i)) => p.rows.get(i).map(|r| r.key.clone()),
+            _ => None,
+        }
+    }
+
+    /// Whether choosing a mark pins it (a Sankey) rather than highlighting its category.
+    pub fn pins(&self) -> bool {
+        matches!(self, Plan::Sankey(_))
+    }
+
+    /// The focus a pinned key names, if this plan has it.
+    pub fn find(&self, key: &str) -> Option<Focus> {
+        match self {
+            Plan::Sankey(p) => p.find(key).map(Focus::Flow),
+            _ => None,
         }
     }
 }
@@ -185,25 +293,13 @@ impl std::fmt::Display for PlanError {
 
 impl std::error::Error for PlanError {}
 
-/// The words around a chart, in one language.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ChartText {
-    /// What it shows.
-    pub title: String,
-    /// What is counted and the sample.
-    pub subtitle: String,
-    /// Caveats a reader must know.
-    pub notes: Vec<String>,
-    /// The sources, by outlet and date.
-    pub source: String,
-}
 
 const STORY_ORIGIN: &[&str] = &["cn", "us"];
 const STORY_WORK: &[&str] = &["us", "cn"];
 
 impl Chart {
     /// Every chart, page by page.
-    pub const ALL: [Chart; 16] = [
+    pub const ALL: [Chart; 23] = [
         Chart::FindingOrigin,
         Chart::FindingWork,
         Chart::FindingUsInst,
@@ -220,6 +316,13 @@ impl Chart {
         Chart::Editions,
         Chart::Leaders,
         Chart::Shanghai,
+        Chart::CareersCarnegie,
+        Chart::CareersDeepSeek,
+        Chart::CareersMacroPolo,
+        Chart::CountryFlows,
+        Chart::RegionNet,
+        Chart::CityNet,
+        Chart::CityDots,
     ];
 
     /// The stable id: in links (`#top100`, `chart=top100`), element ids and file names.
@@ -241,6 +344,13 @@ impl Chart {
             Chart::Editions => "editions",
             Chart::Leaders => "leaders",
             Chart::Shanghai => "shanghai",
+            Chart::CareersCarnegie => "careers-carnegie",
+            Chart::CareersDeepSeek => "careers-deepseek",
+            Chart::CareersMacroPolo => "careers-macropolo",
+            Chart::CountryFlows => "country-flows",
+            Chart::RegionNet => "region-net",
+            Chart::CityNet => "city-net",
+            Chart::CityDots => "city-dots",
         }
     }
 
@@ -267,6 +377,13 @@ impl Chart {
             | Chart::Pool
             | Chart::Editions => View::Countries,
             Chart::Leaders | Chart::Shanghai => View::Subfields,
+            Chart::CareersCarnegie
+            | Chart::CareersDeepSeek
+            | Chart::CareersMacroPolo
+            | Chart::CountryFlows
+            | Chart::RegionNet
+            | Chart::CityNet
+            | Chart::CityDots => View::Flows,
         }
     }
 
@@ -291,6 +408,10 @@ impl Chart {
             Chart::Pool => &["itpo_dongbi_2025"],
             Chart::Editions | Chart::Leaders => &["aminer_ai2000_editions"],
             Chart::Shanghai => &["aminer_shanghai_2024_table1"],
+            Chart::CareersCarnegie => &["carnegie_2025"],
+            Chart::CareersDeepSeek => &["hoover_deepseek_2025"],
+            Chart::CareersMacroPolo | Chart::CountryFlows | Chart::RegionNet => &["macropolo_2019", "macropolo_2022"],
+            Chart::CityNet | Chart::CityDots => &["aminer_shanghai_2024_table2"],
         }
     }
 
@@ -312,6 +433,8 @@ impl Chart {
             Chart::Editions => (copy::CHART_EDITIONS_TITLE, copy::CHART_SUB_EDITIONS),
             Chart::Leaders => (copy::CHART_LEADERS_TITLE, copy::CHART_SUB_LEADERS),
             Chart::Shanghai => (copy::CHART_SHANGHAI_TITLE, copy::CHART_SUB_SHANGHAI),
+            // The flow charts' texts are built with their series (see `flow_text`).
+            _ => (copy::APP_NAME, copy::APP_DESCRIPTION),
         }
     }
 
@@ -336,11 +459,59 @@ impl Chart {
             Chart::Editions => &[copy::NOTE_EDITIONS],
             Chart::Leaders => &[copy::NOTE_LEADERS],
             Chart::Shanghai => &[copy::NOTE_SHANGHAI],
+            _ => &[],
+        }
+    }
+
+    /// The career flow a careers chart shows.
+    fn career_flow(self, data: &Dataset) -> Option<CareerFlow> {
+        let key = match self {
+            Chart::CareersCarnegie => FlowKey::Carnegie2025,
+            Chart::CareersDeepSeek => FlowKey::HooverDeepSeek2025,
+            Chart::CareersMacroPolo => FlowKey::MacroPoloChinaPathways,
+            _ => return None,
+        };
+        career_flows(data).ok()?.into_iter().find(|f| f.key == key)
+    }
+
+    /// The texts of the flow charts, built with their series.
+    fn flow_text(self, data: &Dataset, lang: Lang) -> Option<ChartText> {
+        let net = || country_network(Baseline::embedded());
+        match self {
+            Chart::CareersCarnegie | Chart::CareersDeepSeek | Chart::CareersMacroPolo => {
+                Some(flows::career_text(&self.career_flow(data)?, data, lang))
+            }
+            Chart::CountryFlows => Some(flows::region_text(&net(), data, lang)),
+            Chart::RegionNet => Some(flows::region_net_text(&net(), data, lang)),
+            Chart::CityNet => Some(flows::city_net_text(&city_network(data), data, lang)),
+            Chart::CityDots => Some(flows::city_dots_text(&city_network(data), data, lang)),
+            _ => None,
+        }
+    }
+
+    /// The numbers the chart plots, as its Table view and CSV show them.
+    pub fn table(self, data: &Dataset, state: &UrlState, lang: Lang) -> Table {
+        let net = || country_network(Baseline::embedded());
+        match self {
+            Chart::CareersCarnegie | Chart::CareersDeepSeek | Chart::CareersMacroPolo => self
+                .career_flow(data)
+                .map(|f| flows::career_table(&f, lang))
+                .unwrap_or_default(),
+            Chart::CountryFlows => flows::region_table(&net(), lang),
+            Chart::RegionNet => flows::region_metrics_table(&net(), lang),
+            Chart::CityNet | Chart::CityDots => flows::city_table(&city_network(data), lang),
+            _ => self
+                .plan(data, state, lang, WidthClass::Full)
+                .map(|p| p.table(lang))
+                .unwrap_or_default(),
         }
     }
 
     /// The chart's title, subtitle, notes and source line in `lang`.
     pub fn text(self, data: &Dataset, lang: Lang) -> ChartText {
+        if let Some(text) = self.flow_text(data, lang) {
+            return text;
+        }
         let (title, subtitle) = self.texts();
         let n = |v: Option<f64>| v.map_or_else(String::new, |v| format::number(v, 0, lang));
         let values: Vec<(&str, String)> = vec![
@@ -402,6 +573,12 @@ impl Chart {
             Ok(Plan::Bars(BarPlan::new(data, &series, lang, class)))
         };
         let _ = state;
+        let sankey = |plan: Result<SankeyChartPlan, crate::layout::sankey::SankeyError>| -> Result<Plan, PlanError> {
+            plan.map(Plan::Sankey).map_err(|e| PlanError {
+                chart: self.code(),
+                reason: e.to_string(),
+            })
+        };
         match self {
             Chart::FindingOrigin => change(changes::top_tier_change(
                 data,
@@ -431,6 +608,18 @@ impl Chart {
             Chart::Editions => bars(countries::ai2000_editions(data, lang)),
             Chart::Leaders => bars(subfields::subfield_leaders_2022(data)),
             Chart::Shanghai => bars(subfields::shanghai_by_subfield(data, lang)),
+            Chart::CareersCarnegie | Chart::CareersDeepSeek | Chart::CareersMacroPolo => {
+                let flow = self.career_flow(data).ok_or_else(|| missing("the career flow"))?;
+                sankey(SankeyChartPlan::career(&flow, lang, class))
+            }
+            Chart::CountryFlows => sankey(SankeyChartPlan::regions(Baseline::embedded(), lang, class)),
+            Chart::RegionNet => Ok(Plan::Rows(RowChartPlan::new(
+                &flows::region_net_rows(&country_network(Baseline::embedded()), lang),
+                lang,
+                class,
+            ))),
+            Chart::CityNet => Ok(Plan::Rows(RowChartPlan::new(&flows::city_net_rows(&city_network(data), lang), lang, class))),
+            Chart::CityDots => Ok(Plan::Rows(RowChartPlan::new(&flows::city_dot_rows(&city_network(data), lang), lang, class))),
         }
     }
 }

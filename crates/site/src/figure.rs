@@ -7,7 +7,7 @@ use crate::html::{bi, code, each, pair, LANGS};
 use crate::layout::PageLayout;
 use crate::Site;
 use maud::{html, Markup};
-use talent_charts::draw::{scene, Interaction};
+use talent_charts::draw::{scene, Reading};
 use talent_charts::{svg, Palette, Theme};
 use talent_core::catalog::{Chart, Plan};
 use talent_core::copy;
@@ -38,7 +38,7 @@ pub fn write_pictures(site: &Site, chart: Chart) -> Result<Vec<(Lang, WidthClass
                 .plan(site.data, &state, lang, class)
                 .map_err(|e| e.to_string())?;
             for theme in Theme::ALL {
-                let scene = scene(&plan, Palette::of(theme), &Interaction::default());
+                let scene = scene(&plan, Palette::of(theme), &Reading::default());
                 let doc = svg::document(&scene, &title);
                 site.write(&picture_path(chart, lang, class, theme), doc.as_bytes())?;
             }
@@ -116,13 +116,7 @@ pub fn figure(
 ) -> Markup {
     let id = chart.code();
     let text = |lang: Lang| chart.text(site.data, lang);
-    let table = |lang: Lang| {
-        plans
-            .iter()
-            .find(|(l, c, _)| *l == lang && *c == WidthClass::Full)
-            .map(|(_, _, p)| p.table(lang))
-            .unwrap_or_default()
-    };
+    let table = |lang: Lang| chart.table(site.data, &UrlState::default(), lang);
     let title = each(|l| text(l).title);
     html! {
         figure.chart id=(id) data-chart=(id) aria-labelledby={ (id) "-title" } {

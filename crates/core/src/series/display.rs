@@ -134,3 +134,16 @@ impl Table {
         crate::link::export::csv(comments, &self.headers, &self.rows)
     }
 }
+
+/// The words around a chart, in one language.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct ChartText {
+    /// What it shows.
+    pub title: String,
+    /// What is counted and the sample.
+    pub subtitle: String,
+    /// Caveats a reader must know.
+    pub notes: Vec<String>,
+    /// The sources, by outlet and date.
+    pub source: String,
+}

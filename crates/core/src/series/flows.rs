@@ -15,7 +15,7 @@
 
 use super::career_flows::{CareerFlow, DenominatorUnit, FlowKey, FlowLink};
 use super::cities::CityDegree;
-use super::display::{CellKind, Table};
+use super::display::{CellKind, ChartText, Table};
 use super::place::Place;
 use super::regions::{region_key, CountryNetwork, RegionMetrics};
 use crate::copy::{self, Text};
@@ -176,18 +176,6 @@ pub struct RowChartData {
     pub title: String,
 }
 
-/// The texts around a chart: title, what is counted, the caveat and the source.
-#[derive(Clone, Debug, PartialEq, Default)]
-pub struct ChartText {
-    /// Title.
-    pub title: String,
-    /// What is counted and the sample.
-    pub subtitle: String,
-    /// What to keep in mind.
-    pub caveat: String,
-    /// Where the figures come from.
-    pub source: String,
-}
 
 /// An app check of a table's arithmetic, as a sentence and its verdict.
 #[derive(Clone, Debug, PartialEq)]
@@ -495,7 +483,7 @@ pub fn career_text(flow: &CareerFlow, data: &Dataset, lang: Lang) -> ChartText {
     ChartText {
         title: flow.text(flow.title, lang),
         subtitle,
-        caveat,
+        notes: vec![caveat],
         source: publishers(data, &flow.source_facts, lang),
     }
 }
@@ -681,7 +669,7 @@ pub fn region_text(net: &CountryNetwork, data: &Dataset, lang: Lang) -> ChartTex
             lang,
             &[("year", &year), ("total", &format::exact(net.total, lang))],
         ),
-        caveat: copy::FLOWS_REGION_CAVEAT.get(lang).to_string(),
+        notes: vec![copy::FLOWS_REGION_CAVEAT.get(lang).to_string()],
         source: region_source(data, lang),
     }
 }
@@ -729,7 +717,7 @@ pub fn region_net_text(net: &CountryNetwork, data: &Dataset, lang: Lang) -> Char
                 ("total", &format::exact(net.total, lang)),
             ],
         ),
-        caveat: copy::FLOWS_METRICS_NOTE.get(lang).to_string(),
+        notes: vec![copy::FLOWS_METRICS_NOTE.get(lang).to_string()],
         source: region_source(data, lang),
     }
 }
@@ -921,8 +909,8 @@ pub fn city_net_text(cities: &[CityDegree], data: &Dataset, lang: Lang) -> Chart
     ChartText {
         title: copy::FLOWS_CITY_NET_TITLE.get(lang).to_string(),
         subtitle: copy::FLOWS_CITY_NET_SUBTITLE.fill(lang, &[("n", &cities.len().to_string())]),
-        caveat: copy::FLOWS_CITY_NET_CAVEAT
-            .fill(lang, &[("list", &join(names, copy::FLOWS_CITY_LIST, lang))]),
+        notes: vec![copy::FLOWS_CITY_NET_CAVEAT
+            .fill(lang, &[("list", &join(names, copy::FLOWS_CITY_LIST, lang))])],
         source: city_source(cities, data, lang),
     }
 }
@@ -932,7 +920,7 @@ pub fn city_dots_text(cities: &[CityDegree], data: &Dataset, lang: Lang) -> Char
     ChartText {
         title: copy::FLOWS_CITY_DOTS_TITLE.get(lang).to_string(),
         subtitle: copy::FLOWS_CITY_DOTS_SUBTITLE.fill(lang, &[("n", &cities.len().to_string())]),
-        caveat: copy::FLOWS_CITY_DOTS_CAVEAT.get(lang).to_string(),
+        notes: vec![copy::FLOWS_CITY_DOTS_CAVEAT.get(lang).to_string()],
         source: city_source(cities, data, lang),
     }
 }
@@ -1155,16 +1143,16 @@ mod tests {
         assert_eq!(last, ["Raleigh", "Shanghai", "Beijing"]);
         let text = city_net_text(&cities, data(), Lang::En);
         assert!(
-            text.caveat
+            text.notes[0]
                 .ends_with(": Beijing -19, Shanghai -13, Raleigh -1."),
             "{}",
-            text.caveat
+            text.notes[0]
         );
         let zh = city_net_text(&cities, data(), Lang::Zh);
         assert!(
-            zh.caveat.ends_with("：北京-19、上海-13、罗利-1。"),
+            zh.notes[0].ends_with("：北京-19、上海-13、罗利-1。"),
             "{}",
-            zh.caveat
+            zh.notes[0]
         );
         let beijing = net
             .rows
@@ -1207,7 +1195,8 @@ mod tests {
     fn every_text(lang: Lang, sources: bool) -> Vec<String> {
         let mut texts = Vec::new();
         let mut chart_texts = |t: ChartText| {
-            texts.extend([t.title, t.subtitle, t.caveat]);
+            texts.extend([t.title, t.subtitle]);
+            texts.extend(t.notes);
             if sources {
                 texts.push(t.source);
             }
