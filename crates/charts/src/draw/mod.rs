@@ -2,6 +2,7 @@
 
 pub mod bars;
 pub mod change;
+pub mod frame;
 
 use crate::palette::{Palette, Rgb};
 use talent_core::layout::bars::MarkStyle;
