@@ -314,6 +314,65 @@ impl Scene {
             colour,
         );
     }
+
+    /// Paints `other` on this scene with its top-left corner at `at`: a chart inside its
+    /// export frame, a frame inside a link preview.
+    pub fn place(&mut self, other: &Scene, at: (f64, f64)) {
+        self.items
+            .extend(other.items.iter().map(|item| item.moved(at)));
+    }
+}
+
+impl Item {
+    /// The same item moved by `(dx, dy)`.
+    pub fn moved(&self, (dx, dy): (f64, f64)) -> Item {
+        let shift = |points: &[(f64, f64)]| points.iter().map(|(x, y)| (x + dx, y + dy)).collect();
+        match self {
+            Item::Rect {
+                bounds: [x0, y0, x1, y1],
+                fill,
+                stroke,
+            } => Item::Rect {
+                bounds: [x0 + dx, y0 + dy, x1 + dx, y1 + dy],
+                fill: *fill,
+                stroke: *stroke,
+            },
+            Item::Line { points, stroke } => Item::Line {
+                points: shift(points),
+                stroke: *stroke,
+            },
+            Item::Polygon { points, fill } => Item::Polygon {
+                points: shift(points),
+                fill: *fill,
+            },
+            Item::Circle {
+                centre,
+                radius,
+                fill,
+                stroke,
+            } => Item::Circle {
+                centre: (centre.0 + dx, centre.1 + dy),
+                radius: *radius,
+                fill: *fill,
+                stroke: *stroke,
+            },
+            Item::Text {
+                at,
+                text,
+                size,
+                bold,
+                anchor,
+                colour,
+            } => Item::Text {
+                at: (at.0 + dx, at.1 + dy),
+                text: text.clone(),
+                size: *size,
+                bold: *bold,
+                anchor: *anchor,
+                colour: *colour,
+            },
+        }
+    }
 }
 
 /// Points along a cubic Bézier curve (defined in the core, where plans flatten their
@@ -441,8 +500,8 @@ impl BackendStyle for Style {
 }
 
 /// A text style for the backends. Vector backends (canvas, SVG) set the text with the
-/// browser's fonts; bitmap backends rasterise it with [`crate::raster`] when the `raster`
-/// feature is on.
+/// browser's fonts; bitmaps need `talent_charts::raster`, whose backend sets it with glyphs of
+/// its own (`raster` feature).
 pub(crate) struct TextStyle {
     pub(crate) colour: Colour,
     pub(crate) size: f64,
@@ -450,13 +509,15 @@ pub(crate) struct TextStyle {
     pub(crate) anchor: Anchor,
 }
 
-/// Text layout cannot fail: widths come from the measure table.
+/// A backend that would draw text pixel by pixel through plotters' own glyph path, which
+/// this crate does not provide: a bitmap has to be painted by `talent_charts::raster` instead,
+/// so that no picture is ever made without its text.
 #[derive(Debug)]
 pub struct NoFontError;
 
 impl std::fmt::Display for NoFontError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("no glyph rasteriser (enable the `raster` feature)")
+        f.write_str("text on a bitmap needs talent_charts::raster (the `raster` feature)")
     }
 }
 
@@ -501,26 +562,11 @@ impl BackendTextStyle for TextStyle {
 
     fn draw<E, F: FnMut(i32, i32, BackendColor) -> Result<(), E>>(
         &self,
-        text: &str,
-        pos: BackendCoord,
-        draw: F,
+        _text: &str,
+        _pos: BackendCoord,
+        _draw: F,
     ) -> Result<Result<(), E>, NoFontError> {
-        #[cfg(feature = "raster")]
-        {
-            Ok(crate::raster::draw(
-                text,
-                self.size,
-                self.bold,
-                self.color(),
-                pos,
-                draw,
-            ))
-        }
-        #[cfg(not(feature = "raster"))]
-        {
-            let _ = (text, pos, draw);
-            Err(NoFontError)
-        }
+        Err(NoFontError)
     }
 }
 
@@ -605,5 +651,28 @@ mod tests {
             })
             .collect();
         assert_eq!(spans, vec![(0.0, 3.0), (5.0, 8.0)]);
+    }
+
+    #[test]
+    fn a_placed_scene_moves_every_item() {
+        let mut inner = Scene::new(20.0, 10.0, Rgb(1, 2, 3));
+        inner.line(vec![(0.0, 0.0), (20.0, 10.0)], Rgb(0, 0, 0), 1.0);
+        inner.circle((5.0, 5.0), 2.0, None, None);
+        inner.text((20.0, 5.0), "x", 10.0, false, Anchor::End, Rgb(0, 0, 0));
+        let mut outer = Scene::new(100.0, 50.0, Rgb(9, 9, 9));
+        outer.place(&inner, (10.0, 30.0));
+        // After the outer background: the inner one at 10..30 x 30..40, then the line,
+        // the circle and the text, each 10 right and 30 down.
+        assert_eq!(outer.items.len(), 5);
+        assert!(
+            matches!(outer.items[1], Item::Rect { bounds, .. } if bounds == [10.0, 30.0, 30.0, 40.0])
+        );
+        assert!(
+            matches!(&outer.items[2], Item::Line { points, .. } if points == &[(10.0, 30.0), (30.0, 40.0)])
+        );
+        assert!(
+            matches!(outer.items[3], Item::Circle { centre, radius, .. } if centre == (15.0, 35.0) && radius == 2.0)
+        );
+        assert!(matches!(outer.items[4], Item::Text { at, .. } if at == (30.0, 35.0)));
     }
 }

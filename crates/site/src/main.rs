@@ -13,6 +13,7 @@ mod figure;
 mod html;
 mod layout;
 mod pages;
+mod previews;
 mod shell;
 
 use shell::PageMeta;
@@ -130,6 +131,7 @@ fn bake(out: &Path, url: Option<String>) -> Result<usize, String> {
         head: head_assets(&index)?,
         url,
     };
+    previews::write(&site)?;
     let mut pages = 0;
     for view in View::ALL {
         for lang in [None, Some(Lang::Zh)] {
@@ -140,7 +142,7 @@ fn bake(out: &Path, url: Option<String>) -> Result<usize, String> {
                 title: title(view, lang.unwrap_or(Lang::En)),
                 description: description(view).get(lang.unwrap_or(Lang::En)).to_string(),
                 lang,
-                image: None,
+                image: Some(previews::path(view, lang.unwrap_or(Lang::En))),
                 embed: None,
             };
             let prefix = meta.prefix();

@@ -2,6 +2,7 @@
 
 pub mod bars;
 pub mod change;
+pub mod frame;
 pub mod rows;
 pub mod sankey;
 
