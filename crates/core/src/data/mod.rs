@@ -2,9 +2,9 @@
 //!
 //! The human-edited files are `data/facts.toml` (the curated figures), `data/seeds.toml`,
 //! the reader text of `data/reader/` and `data/glossary.toml`; `build.rs` joins and checks
-//! them ([`reader`], [`typography`]) and encodes them with serde into a compact binary form
-//! ([postcard](https://docs.rs/postcard), types in `data/wire.rs`) that is compiled into the
-//! binary, so nothing is fetched or parsed as text at run time. Every text a reader sees
+//! them (`src/data/reader.rs`, [`typography`]) and encodes them with serde into a compact
+//! binary form ([postcard](https://docs.rs/postcard), types in `data/wire.rs`) that is
+//! compiled into the binary, so nothing is fetched or parsed as text at run time. Every text a reader sees
 //! is a [`Text`], in English and Chinese; the accessors take a [`Lang`].
 
 pub mod labels;
