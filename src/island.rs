@@ -191,14 +191,18 @@ pub fn ChartIsland(
     // Choosing a mark highlights its category in every chart of the page, or pins a
     // Sankey's node or link; choosing it again clears that.
     let choose = move |f: Focus| {
-        let Some((k, pins)) = plan.with_untracked(|p| {
-            p.as_ref().ok().and_then(|p| Some((p.key(f)?, p.pins())))
-        }) else {
+        let Some((k, pins)) =
+            plan.with_untracked(|p| p.as_ref().ok().and_then(|p| Some((p.key(f)?, p.pins()))))
+        else {
             return;
         };
         state.url.update(|u| {
             let slot = if pins { &mut u.pin } else { &mut u.highlight };
-            *slot = if slot.as_deref() == Some(k.as_str()) { None } else { Some(k) };
+            *slot = if slot.as_deref() == Some(k.as_str()) {
+                None
+            } else {
+                Some(k)
+            };
         });
     };
     let on_key = move |ev: web_sys::KeyboardEvent| {
@@ -208,10 +212,12 @@ pub fn ChartIsland(
                 choose(f);
                 Some(f)
             }
-            (k, _) => match plan.with_untracked(|p| p.as_ref().ok().and_then(|p| p.step(current, k))) {
-                Some(next) => next,
-                None => return,
-            },
+            (k, _) => {
+                match plan.with_untracked(|p| p.as_ref().ok().and_then(|p| p.step(current, k))) {
+                    Some(next) => next,
+                    None => return,
+                }
+            }
         };
         ev.prevent_default();
         focus.set(next);

@@ -14,19 +14,35 @@ use web_sys::Element;
 /// The link of `chart` on its page with `url`'s state: `<root>countries/?v=2#origin`.
 pub fn chart_link(url: &UrlState, chart: Chart) -> String {
     let query = url.to_query();
-    let query = if query.is_empty() { String::new() } else { format!("?{query}") };
-    format!("{}{}{query}#{}", site_root(), chart.view().path(), chart.code())
+    let query = if query.is_empty() {
+        String::new()
+    } else {
+        format!("?{query}")
+    };
+    format!(
+        "{}{}{query}#{}",
+        site_root(),
+        chart.view().path(),
+        chart.code()
+    )
 }
 
 /// The address of `chart`'s embed page with `url`'s state in `lang`.
 pub fn embed_src(url: &UrlState, chart: Chart, lang: Lang) -> String {
     let mut state = url.clone();
     state.lang = Some(lang);
-    format!("{}embed/{}/?{}", site_root(), chart.code(), state.to_query())
+    format!(
+        "{}embed/{}/?{}",
+        site_root(),
+        chart.code(),
+        state.to_query()
+    )
 }
 
 fn each(selector: &str, mut f: impl FnMut(Element)) {
-    let Ok(list) = gloo_utils::document().query_selector_all(selector) else { return };
+    let Ok(list) = gloo_utils::document().query_selector_all(selector) else {
+        return;
+    };
     for i in 0..list.length() {
         if let Some(element) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
             f(element);
@@ -43,8 +59,17 @@ pub fn wire(state: AppState) {
         let url = state.url.get();
         let data = Dataset::embedded();
         each("textarea[data-embed-code]", |area| {
-            let Some(chart) = area.get_attribute("data-embed-code").and_then(|c| Chart::from_code(&c)) else { return };
-            let lang = if area.get_attribute("data-l").as_deref() == Some("zh") { Lang::Zh } else { Lang::En };
+            let Some(chart) = area
+                .get_attribute("data-embed-code")
+                .and_then(|c| Chart::from_code(&c))
+            else {
+                return;
+            };
+            let lang = if area.get_attribute("data-l").as_deref() == Some("zh") {
+                Lang::Zh
+            } else {
+                Lang::En
+            };
             let code = talent_core::link::embed::snippet(
                 chart,
                 &embed_src(&url, chart, lang),
@@ -60,7 +85,9 @@ pub fn wire(state: AppState) {
 
 /// Copies the link of the chart `code` and says so beside the button.
 pub fn copy_link(state: AppState, code: &str) {
-    let Some(chart) = Chart::from_code(code) else { return };
+    let Some(chart) = Chart::from_code(code) else {
+        return;
+    };
     let link = state.url.with_untracked(|u| chart_link(u, chart));
     let lang = state.lang.get_untracked();
     let status = gloo_utils::document()
@@ -72,7 +99,11 @@ pub fn copy_link(state: AppState, code: &str) {
         let copied = JsFuture::from(clipboard.write_text(&link)).await.is_ok();
         if let Some(status) = status {
             // Without clipboard access, the link itself, to copy by hand.
-            status.set_text_content(Some(if copied { copy::CHART_COPIED.get(lang) } else { &link }));
+            status.set_text_content(Some(if copied {
+                copy::CHART_COPIED.get(lang)
+            } else {
+                &link
+            }));
         }
     });
 }

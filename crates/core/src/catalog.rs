@@ -5,18 +5,18 @@
 use crate::copy::{self, Text};
 use crate::layout::bars::BarPlan;
 use crate::layout::change::{ChangePlan, ChangeSeries, PartsPlan, PartsSeries};
-use crate::layout::width::WidthClass;
-use crate::link::url_state::{UrlState, View};
-use crate::series::changes::{self, Measure};
-use crate::series::countries::{self, Tier};
 use crate::layout::row_chart::RowChartPlan;
 use crate::layout::sankey::Hit;
 use crate::layout::sankey_chart::SankeyChartPlan;
 use crate::layout::sankey_labels::NavKey;
 use crate::layout::tip::Tip;
+use crate::layout::width::WidthClass;
+use crate::link::url_state::{UrlState, View};
 use crate::model::projection::Baseline;
 use crate::series::career_flows::{career_flows, CareerFlow, FlowKey};
+use crate::series::changes::{self, Measure};
 use crate::series::cities::city_network;
+use crate::series::countries::{self, Tier};
 use crate::series::flows;
 use crate::series::regions::country_network;
 use crate::series::subfields;
@@ -119,7 +119,11 @@ impl Plan {
                     .map(|m| {
                         let mut row = vec![p.labels[m.group].lines.join(" ")];
                         if several {
-                            row.push(p.legend.get(m.series).map_or_else(String::new, |l| l.label.clone()));
+                            row.push(
+                                p.legend
+                                    .get(m.series)
+                                    .map_or_else(String::new, |l| l.label.clone()),
+                            );
                         }
                         row.extend([m.text.clone(), m.tip.detail.clone()]);
                         row
@@ -145,16 +149,32 @@ impl Plan {
                                 .find(|d| d.later == later)
                                 .map_or_else(|| h(copy::CHART_NOT_REPORTED), |d| d.text.clone())
                         };
-                        vec![r.lines.join(" "), value(false), value(true), r.change.clone(), r.tip.detail.clone()]
+                        vec![
+                            r.lines.join(" "),
+                            value(false),
+                            value(true),
+                            r.change.clone(),
+                            r.tip.detail.clone(),
+                        ]
                     })
                     .collect(),
             },
             Plan::Parts(p) => Table {
-                headers: vec![h(copy::CHART_CATEGORY), h(copy::CHART_VALUE), h(copy::CHART_BASIS)],
+                headers: vec![
+                    h(copy::CHART_CATEGORY),
+                    h(copy::CHART_VALUE),
+                    h(copy::CHART_BASIS),
+                ],
                 rows: p
                     .segments
                     .iter()
-                    .map(|s| vec![s.tip.heading.clone(), s.tip.value.clone(), s.tip.detail.clone()])
+                    .map(|s| {
+                        vec![
+                            s.tip.heading.clone(),
+                            s.tip.value.clone(),
+                            s.tip.detail.clone(),
+                        ]
+                    })
                     .collect(),
             },
             Plan::Sankey(_) | Plan::Rows(_) => Table::default(),
@@ -190,7 +210,11 @@ impl Plan {
             Plan::Change(p) => p.row_at(y).map(Focus::Mark),
             Plan::Parts(p) => p.segment_at(x, y).map(Focus::Mark),
             Plan::Sankey(p) => {
-                let slop = if touch { crate::layout::sankey_chart::TOUCH_SLOP } else { 0.0 };
+                let slop = if touch {
+                    crate::layout::sankey_chart::TOUCH_SLOP
+                } else {
+                    0.0
+                };
                 p.hit(x, y, slop).map(Focus::Flow)
             }
             Plan::Rows(p) => p.hit(y).map(Focus::Mark),
@@ -240,9 +264,15 @@ impl Plan {
     /// The tooltip of the focus and where it hangs (design pixels).
     pub fn tip(&self, focus: Focus) -> Option<(&Tip, (f64, f64))> {
         match (self, focus) {
-            (Plan::Bars(p), Focus::Mark(i)) => p.marks.get(i).map(|m| (&m.tip, (m.x0, m.bottom + 4.0))),
-            (Plan::Change(p), Focus::Mark(i)) => p.rows.get(i).map(|r| (&r.tip, (p.label_x, r.band.1))),
-            (Plan::Parts(p), Focus::Mark(i)) => p.segments.get(i).map(|s| (&s.tip, (s.x.0, p.bar.1 + 4.0))),
+            (Plan::Bars(p), Focus::Mark(i)) => {
+                p.marks.get(i).map(|m| (&m.tip, (m.x0, m.bottom + 4.0)))
+            }
+            (Plan::Change(p), Focus::Mark(i)) => {
+                p.rows.get(i).map(|r| (&r.tip, (p.label_x, r.band.1)))
+            }
+            (Plan::Parts(p), Focus::Mark(i)) => {
+                p.segments.get(i).map(|s| (&s.tip, (s.x.0, p.bar.1 + 4.0)))
+            }
             (Plan::Sankey(p), Focus::Flow(h)) => Some((p.tip(h)?, p.tip_at(h)?)),
             (Plan::Rows(p), Focus::Mark(i)) => Some((p.tip(i)?, p.tip_at(i)?)),
             _ => None,
@@ -253,7 +283,9 @@ impl Plan {
     /// the node or link a Sankey pins (kept in the link).
     pub fn key(&self, focus: Focus) -> Option<String> {
         match (self, focus) {
-            (Plan::Bars(p), Focus::Mark(i)) => p.marks.get(i).map(|m| p.labels[m.group].key.clone()),
+            (Plan::Bars(p), Focus::Mark(i)) => {
+                p.marks.get(i).map(|m| p.labels[m.group].key.clone())
+            }
             (Plan::Change(p), Focus::Mark(i)) => p.rows.get(i).map(|r| r.key.clone()),
             (Plan::Parts(p), Focus::Mark(i)) => p.segments.get(i).map(|s| s.key.clone()),
             (Plan::Sankey(p), Focus::Flow(h)) => p.key_of(h).map(str::to_string),
@@ -292,7 +324,6 @@ impl std::fmt::Display for PlanError {
 }
 
 impl std::error::Error for PlanError {}
-
 
 const STORY_ORIGIN: &[&str] = &["cn", "us"];
 const STORY_WORK: &[&str] = &["us", "cn"];
@@ -410,7 +441,9 @@ impl Chart {
             Chart::Shanghai => &["aminer_shanghai_2024_table1"],
             Chart::CareersCarnegie => &["carnegie_2025"],
             Chart::CareersDeepSeek => &["hoover_deepseek_2025"],
-            Chart::CareersMacroPolo | Chart::CountryFlows | Chart::RegionNet => &["macropolo_2019", "macropolo_2022"],
+            Chart::CareersMacroPolo | Chart::CountryFlows | Chart::RegionNet => {
+                &["macropolo_2019", "macropolo_2022"]
+            }
             Chart::CityNet | Chart::CityDots => &["aminer_shanghai_2024_table2"],
         }
     }
@@ -528,8 +561,16 @@ impl Chart {
                 n(data.number("hv25_authors_with_affiliation_history")),
             ),
             ("n_top", n(data.number("sh24_top100_sample_size"))),
-            ("people", n(Some(subfields::distinct_people(&subfields::shanghai_scholars(data)) as f64))),
-            ("rows", n(Some(subfields::shanghai_scholars(data).len() as f64))),
+            (
+                "people",
+                n(Some(
+                    subfields::distinct_people(&subfields::shanghai_scholars(data)) as f64,
+                )),
+            ),
+            (
+                "rows",
+                n(Some(subfields::shanghai_scholars(data).len() as f64)),
+            ),
         ];
         let pairs: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
         ChartText {
@@ -609,17 +650,29 @@ impl Chart {
             Chart::Leaders => bars(subfields::subfield_leaders_2022(data)),
             Chart::Shanghai => bars(subfields::shanghai_by_subfield(data, lang)),
             Chart::CareersCarnegie | Chart::CareersDeepSeek | Chart::CareersMacroPolo => {
-                let flow = self.career_flow(data).ok_or_else(|| missing("the career flow"))?;
+                let flow = self
+                    .career_flow(data)
+                    .ok_or_else(|| missing("the career flow"))?;
                 sankey(SankeyChartPlan::career(&flow, lang, class))
             }
-            Chart::CountryFlows => sankey(SankeyChartPlan::regions(Baseline::embedded(), lang, class)),
+            Chart::CountryFlows => {
+                sankey(SankeyChartPlan::regions(Baseline::embedded(), lang, class))
+            }
             Chart::RegionNet => Ok(Plan::Rows(RowChartPlan::new(
                 &flows::region_net_rows(&country_network(Baseline::embedded()), lang),
                 lang,
                 class,
             ))),
-            Chart::CityNet => Ok(Plan::Rows(RowChartPlan::new(&flows::city_net_rows(&city_network(data), lang), lang, class))),
-            Chart::CityDots => Ok(Plan::Rows(RowChartPlan::new(&flows::city_dot_rows(&city_network(data), lang), lang, class))),
+            Chart::CityNet => Ok(Plan::Rows(RowChartPlan::new(
+                &flows::city_net_rows(&city_network(data), lang),
+                lang,
+                class,
+            ))),
+            Chart::CityDots => Ok(Plan::Rows(RowChartPlan::new(
+                &flows::city_dot_rows(&city_network(data), lang),
+                lang,
+                class,
+            ))),
         }
     }
 }
@@ -629,8 +682,9 @@ pub fn source_line(data: &Dataset, datasets: &[&str], lang: Lang) -> String {
     let mut names: Vec<&str> = Vec::new();
     for key in datasets {
         if let Some(d) = data.datasets.iter().find(|d| d.key == *key) {
-            if !names.contains(&d.publisher.as_str()) {
-                names.push(&d.publisher);
+            let publisher = d.publisher(lang);
+            if !names.contains(&publisher) {
+                names.push(publisher);
             }
         }
     }

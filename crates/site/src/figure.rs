@@ -180,7 +180,10 @@ pub fn figure(
 /// snippet links the chart's default state.
 fn share(site: &Site, chart: Chart, plans: &[(Lang, WidthClass, Plan)], prefix: &str) -> Markup {
     let id = chart.code();
-    let base = site.url.as_deref().map_or_else(|| prefix.to_string(), |u| format!("{}/", u.trim_end_matches('/')));
+    let base = site.url.as_deref().map_or_else(
+        || prefix.to_string(),
+        |u| format!("{}/", u.trim_end_matches('/')),
+    );
     let _ = plans;
     let height = talent_core::link::embed::height(site.data, chart);
     html! {

@@ -63,9 +63,15 @@ fn head_assets(index: &str) -> Result<String, String> {
         let tag = &tail[..=close];
         let mut consumed = close + 1;
         let keep = if tag.starts_with("<meta") {
-            ["charset=", "http-equiv=\"Content-Security-Policy\"", "name=\"viewport\"", "name=\"theme-color\"", "name=\"trunk-app\""]
-                .iter()
-                .any(|k| tag.contains(k))
+            [
+                "charset=",
+                "http-equiv=\"Content-Security-Policy\"",
+                "name=\"viewport\"",
+                "name=\"theme-color\"",
+                "name=\"trunk-app\"",
+            ]
+            .iter()
+            .any(|k| tag.contains(k))
         } else if tag.starts_with("<link") {
             !tag.contains("rel=\"canonical\"")
         } else if tag.starts_with("<script") && tag.contains(" src=") {
@@ -99,7 +105,9 @@ fn without_attribute(element: &str, name: &str) -> String {
     match element.find(&key) {
         Some(start) => {
             let value = start + key.len();
-            let end = element[value..].find('"').map_or(element.len(), |e| value + e + 1);
+            let end = element[value..]
+                .find('"')
+                .map_or(element.len(), |e| value + e + 1);
             format!("{}{}", &element[..start], &element[end..])
         }
         None => element.to_string(),
@@ -162,14 +170,21 @@ fn bake(out: &Path, url: Option<String>) -> Result<usize, String> {
         let meta = PageMeta {
             path: path.clone(),
             view: None,
-            title: format!("{} · {}", chart.text(site.data, Lang::En).title, copy::APP_NAME.get(Lang::En)),
+            title: format!(
+                "{} · {}",
+                chart.text(site.data, Lang::En).title,
+                copy::APP_NAME.get(Lang::En)
+            ),
             description: chart.text(site.data, Lang::En).subtitle,
             lang: None,
             image: None,
             embed: Some(chart),
         };
         let body = pages::embed::body(&site, chart, &meta.prefix())?;
-        site.write(&format!("{path}index.html"), shell::page(&site, &meta, body).as_bytes())?;
+        site.write(
+            &format!("{path}index.html"),
+            shell::page(&site, &meta, body).as_bytes(),
+        )?;
         pages += 1;
     }
     Ok(pages)

@@ -105,7 +105,14 @@ pub fn scene(plan: &Plan, palette: &Palette, reading: &Reading) -> crate::Scene 
                 .highlight
                 .as_deref()
                 .and_then(|k| p.rows.iter().position(|r| r.key == k));
-            rows::rows(p, palette, &FlowInteraction { focus: index, pinned })
+            rows::rows(
+                p,
+                palette,
+                &FlowInteraction {
+                    focus: index,
+                    pinned,
+                },
+            )
         }
     }
 }

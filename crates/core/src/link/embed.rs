@@ -33,7 +33,11 @@ pub fn height(data: &Dataset, chart: Chart) -> f64 {
 /// ```
 pub fn snippet(chart: Chart, src: &str, height: f64, title: &str) -> String {
     let id = format!("ai-talent-atlas-{}", chart.code());
-    let attr = |s: &str| s.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;");
+    let attr = |s: &str| {
+        s.replace('&', "&amp;")
+            .replace('"', "&quot;")
+            .replace('<', "&lt;")
+    };
     format!(
         "<iframe id=\"{id}\" title=\"{title}\" src=\"{src}\" width=\"100%\" height=\"{height}\" style=\"width:100%;border:0\" loading=\"lazy\"></iframe>\n<script>window.addEventListener(\"message\",function(e){{var h=e.data&&e.data[\"datawrapper-height\"];if(!h)return;for(var k in h){{var f=document.getElementById(k);if(f)f.style.height=h[k]+\"px\";}}}});</script>",
         title = attr(title),

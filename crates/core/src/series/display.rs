@@ -89,7 +89,7 @@ pub fn cell(data: &Dataset, value: &BarValue, unit: Unit, year: u16, lang: Lang)
             };
             let text = qualified(value_text(*value, unit, lang), qualifier, lang);
             let detail = fact.map_or_else(String::new, |f| {
-                let source = data.dataset_of(f).map_or("", |d| d.publisher.as_str());
+                let source = data.dataset_of(f).map_or("", |d| d.credit(lang));
                 format!("{} · {} · {source}", f.year, f.label(lang))
             });
             Cell {

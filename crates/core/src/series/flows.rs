@@ -176,7 +176,6 @@ pub struct RowChartData {
     pub title: String,
 }
 
-
 /// An app check of a table's arithmetic, as a sentence and its verdict.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Check {
@@ -204,21 +203,16 @@ fn join(items: Vec<String>, with: Text, lang: Lang) -> String {
         .unwrap_or_default()
 }
 
-/// The publisher of the report a fact comes from, as the data pack names it. A table of
-/// a report names the report's dataset (`Same as <key>`), which is followed.
-pub fn publisher<'a>(data: &'a Dataset, fact: &str) -> Option<&'a str> {
-    let mut info = data.dataset_of(data.fact(fact)?)?;
-    while let Some(key) = info.publisher.strip_prefix("Same as ") {
-        info = data.datasets.iter().find(|d| d.key == key.trim())?;
-    }
-    Some(info.publisher.as_str())
+/// The publisher of the report a fact comes from, as readers cite it.
+pub fn publisher<'a>(data: &'a Dataset, fact: &str, lang: Lang) -> Option<&'a str> {
+    Some(data.dataset_of(data.fact(fact)?)?.publisher(lang))
 }
 
 /// The publishers of `facts`, each once, in first-use order, joined.
 fn publishers(data: &Dataset, facts: &[&str], lang: Lang) -> String {
     let mut names: Vec<String> = Vec::new();
     for fact in facts {
-        if let Some(name) = publisher(data, fact) {
+        if let Some(name) = publisher(data, fact, lang) {
             if !names.iter().any(|n| n == name) {
                 names.push(name.to_string());
             }
@@ -656,7 +650,7 @@ pub fn region_table(net: &CountryNetwork, lang: Lang) -> Table {
 
 /// The source line of the region charts: derived from MacroPolo's published shares.
 fn region_source(data: &Dataset, lang: Lang) -> String {
-    let source = publisher(data, REGION_SOURCE_FACT).unwrap_or_default();
+    let source = publisher(data, REGION_SOURCE_FACT, lang).unwrap_or_default();
     copy::FLOWS_REGION_SOURCE.fill(lang, &[("source", source)])
 }
 
@@ -884,7 +878,7 @@ pub fn city_dot_rows(cities: &[CityDegree], lang: Lang) -> RowChartData {
 fn city_source(cities: &[CityDegree], data: &Dataset, lang: Lang) -> String {
     let source = cities
         .first()
-        .and_then(|c| publisher(data, &c.fact_id))
+        .and_then(|c| publisher(data, &c.fact_id, lang))
         .unwrap_or_default();
     copy::FLOWS_CITY_SOURCE.fill(lang, &[("source", source)])
 }
@@ -1143,8 +1137,7 @@ mod tests {
         assert_eq!(last, ["Raleigh", "Shanghai", "Beijing"]);
         let text = city_net_text(&cities, data(), Lang::En);
         assert!(
-            text.notes[0]
-                .ends_with(": Beijing -19, Shanghai -13, Raleigh -1."),
+            text.notes[0].ends_with(": Beijing -19, Shanghai -13, Raleigh -1."),
             "{}",
             text.notes[0]
         );

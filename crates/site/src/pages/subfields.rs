@@ -75,17 +75,24 @@ pub fn standings(site: &Site, prefix: &str) -> Markup {
 pub fn scholars(site: &Site) -> Markup {
     let data = site.data;
     let scholars = shanghai_scholars(data);
-    let zero: Vec<&'static str> = ["robotics", "knowledge_engineering", "information_retrieval", "hci"]
-        .into_iter()
-        .filter(|key| {
-            let id = match *key {
-                "hci" => "sh24_shanghai_count_human_computer_interaction".to_string(),
-                other => format!("sh24_shanghai_count_{other}"),
-            };
-            data.number(&id) == Some(0.0)
-        })
-        .collect();
-    let sector = |industry: bool, lang: Lang| label(if industry { "industry" } else { "academia" }, lang).to_string();
+    let zero: Vec<&'static str> = [
+        "robotics",
+        "knowledge_engineering",
+        "information_retrieval",
+        "hci",
+    ]
+    .into_iter()
+    .filter(|key| {
+        let id = match *key {
+            "hci" => "sh24_shanghai_count_human_computer_interaction".to_string(),
+            other => format!("sh24_shanghai_count_{other}"),
+        };
+        data.number(&id) == Some(0.0)
+    })
+    .collect();
+    let sector = |industry: bool, lang: Lang| {
+        label(if industry { "industry" } else { "academia" }, lang).to_string()
+    };
     html! {
         section.scholars aria-labelledby="scholars-heading" {
             h2 id="scholars-heading" { (bi(copy::SUBFIELDS_SCHOLARS_HEADING)) }
