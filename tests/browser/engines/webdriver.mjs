@@ -38,13 +38,27 @@ export class WebDriverError extends Error {
   }
 }
 
-/** Sends one command to the driver at `base` and returns its `value`, or throws its error. */
-export async function send(base, method, path, body) {
-  const response = await fetch(`${base}${path}`, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json; charset=utf-8' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+/** How long a command other than a script may take before the driver is deemed stuck. */
+const COMMAND_MS = 60000;
+
+/**
+ * Sends one command to the driver at `base` and returns its `value`, or throws its error;
+ * a command with no reply in `timeoutMs` throws too, naming the command, rather than
+ * hanging the test.
+ */
+export async function send(base, method, path, body, timeoutMs = COMMAND_MS) {
+  let response;
+  try {
+    response = await fetch(`${base}${path}`, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json; charset=utf-8' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+  } catch (err) {
+    if (err.name !== 'TimeoutError') throw err;
+    throw new WebDriverError(`${method} ${path}`, { error: 'no reply', message: `none in ${timeoutMs} ms` });
+  }
   const { value } = await response.json();
   if (!response.ok || value?.error) throw new WebDriverError(`${method} ${path}`, value ?? { error: response.status, message: '' });
   return value;
@@ -53,7 +67,9 @@ export async function send(base, method, path, body) {
 /** A session: one MiniBrowser with its own (ephemeral) storage. */
 export async function newSession(base, capabilities) {
   const { sessionId } = await send(base, 'POST', '/session', { capabilities: { alwaysMatch: capabilities } });
-  const cmd = (method, path, body) => send(base, method, `/session/${sessionId}${path}`, body);
+  const cmd = (method, path, body, timeoutMs) => send(base, method, `/session/${sessionId}${path}`, body, timeoutMs);
+  // The driver ends a script after the session's script timeout; the reply may take a little longer.
+  let scriptMs = 30000;
   const element = async (selector) => {
     const found = await cmd('POST', '/element', { using: 'css selector', value: selector });
     return found[ELEMENT];
@@ -61,9 +77,17 @@ export async function newSession(base, capabilities) {
   return {
     id: sessionId,
     navigate: (url) => cmd('POST', '/url', { url }),
-    /** Runs `script` (a function body; `arguments` holds `args` and, last, the callback). */
-    executeAsync: (script, args) => cmd('POST', '/execute/async', { script, args }),
-    setTimeouts: (timeouts) => cmd('POST', '/timeouts', timeouts),
+    /**
+     * Runs `script` (a function body; `arguments` holds `args` and, last, the callback),
+     * for up to `timeoutMs` (the session's script timeout, raised when asked for more).
+     */
+    executeAsync: async (script, args, timeoutMs = scriptMs) => {
+      if (timeoutMs > scriptMs) {
+        await cmd('POST', '/timeouts', { script: timeoutMs });
+        scriptMs = timeoutMs;
+      }
+      return cmd('POST', '/execute/async', { script, args }, scriptMs + COMMAND_MS);
+    },
     windowRect: (rect) => (rect ? cmd('POST', '/window/rect', rect) : cmd('GET', '/window/rect')),
     click: async (selector) => cmd('POST', `/element/${await element(selector)}/click`, {}),
     sendKeys: async (selector, text) => cmd('POST', `/element/${await element(selector)}/value`, { text }),
