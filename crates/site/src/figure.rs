@@ -128,6 +128,7 @@ pub fn figure(
                 }
                 p.subtitle { (each(|l| text(l).subtitle)) }
             }
+            (legend(plans))
             div.plot data-plot=(id) {
                 @for lang in LANGS {
                     (picture(chart, lang, plans, layout, prefix, &alt_text(site, chart, plans, lang)))
@@ -168,6 +169,42 @@ pub fn figure(
                                     }
                                 }
                             }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The key of a chart whose series are told apart by colour (bars with several series,
+/// Sankeys), in both languages; change and parts charts draw theirs in the picture.
+fn legend(plans: &[(Lang, WidthClass, Plan)]) -> Markup {
+    let entries = |lang: Lang| -> Vec<talent_core::layout::bars::LegendEntry> {
+        plans
+            .iter()
+            .find(|(l, c, _)| *l == lang && *c == WidthClass::Full)
+            .map(|(_, _, p)| match p {
+                Plan::Bars(b) => b.legend.clone(),
+                Plan::Sankey(s) => s.legend.clone(),
+                _ => Vec::new(),
+            })
+            .unwrap_or_default()
+    };
+    let kind = |k: talent_core::series::display::CellKind| match k {
+        talent_core::series::display::CellKind::Stated => "stated",
+        talent_core::series::display::CellKind::Derived => "derived",
+        talent_core::series::display::CellKind::Bound => "bound",
+        talent_core::series::display::CellKind::NotReported => "not-reported",
+    };
+    html! {
+        @if !entries(Lang::En).is_empty() {
+            @for lang in LANGS {
+                ul.legend lang=(crate::html::tag(lang)) data-l=(code(lang)) aria-hidden="true" {
+                    @for e in entries(lang) {
+                        li {
+                            span.swatch data-place=(e.style.place.code()) data-step=(e.style.step) data-kind=(kind(e.style.kind)) {}
+                            (e.label)
                         }
                     }
                 }
