@@ -3,6 +3,7 @@
 pub mod bars;
 pub mod change;
 pub mod frame;
+pub mod lines;
 pub mod rows;
 pub mod sankey;
 

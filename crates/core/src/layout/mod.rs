@@ -4,6 +4,7 @@
 pub mod bars;
 pub mod change;
 pub mod curve;
+pub mod lines;
 pub mod measure;
 pub mod row_chart;
 pub mod rows;
