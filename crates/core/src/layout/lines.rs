@@ -129,7 +129,13 @@ impl LinesPlan {
     pub fn new(series: &LinesSeries, lang: Lang, class: WidthClass) -> LinesPlan {
         let width = class.design_width();
         let height = (width * 0.56).clamp(230.0, 400.0);
-        let years = series.lines.iter().map(|l| l.values.len()).max().unwrap_or(1).max(1);
+        let years = series
+            .lines
+            .iter()
+            .map(|l| l.values.len())
+            .max()
+            .unwrap_or(1)
+            .max(1);
         let end = series.start + (years - 1) as u16;
         let highest = series
             .lines
@@ -150,7 +156,9 @@ impl LinesPlan {
         let widest = series
             .lines
             .iter()
-            .map(|l| text_width(&l.label, size::LABEL, true).max(text_width("100%", size::LABEL, false)))
+            .map(|l| {
+                text_width(&l.label, size::LABEL, true).max(text_width("100%", size::LABEL, false))
+            })
             .fold(0.0, f64::max);
         let left = text_width("100%", size::TICK, false) + 8.0;
         let right = width - widest - 14.0;
@@ -158,7 +166,11 @@ impl LinesPlan {
         let x = |i: usize| left + (right - left) * i as f64 / (years - 1).max(1) as f64;
         let y = |share: f64| bottom - (bottom - top) * (share / top_share).clamp(0.0, 1.0);
         let to_points = |values: &[f64]| -> Vec<(f64, f64)> {
-            values.iter().enumerate().map(|(i, v)| (x(i), y(*v))).collect()
+            values
+                .iter()
+                .enumerate()
+                .map(|(i, v)| (x(i), y(*v)))
+                .collect()
         };
         let lines: Vec<LineMark> = series
             .lines
@@ -190,7 +202,9 @@ impl LinesPlan {
                 at: (right + 10.0, tops[i] + size::LINE / 2.0),
                 lines: vec![
                     l.label.clone(),
-                    l.values.last().map_or_else(String::new, |v| percent(*v, lang)),
+                    l.values
+                        .last()
+                        .map_or_else(String::new, |v| percent(*v, lang)),
                 ],
                 from_y: wanted[i],
             })
@@ -201,7 +215,10 @@ impl LinesPlan {
             .filter(|i| *i == years - 1 || (years - 1 - i) >= step / 2 + 1 || years <= step)
             .map(|i| (x(i), (series.start + i as u16).to_string()))
             .collect();
-        let y_ticks = ticks.iter().map(|t| (y(t / 100.0), percent(t / 100.0, lang))).collect();
+        let y_ticks = ticks
+            .iter()
+            .map(|t| (y(t / 100.0), percent(t / 100.0, lang)))
+            .collect();
         let tips = (0..years)
             .map(|i| {
                 let year = series.start + i as u16;
@@ -209,8 +226,15 @@ impl LinesPlan {
                     .lines
                     .iter()
                     .map(|l| {
-                        let value = l.values.get(i).map_or_else(String::new, |v| percent(*v, lang));
-                        match l.band.as_ref().and_then(|(low, high)| Some((low.get(i)?, high.get(i)?))) {
+                        let value = l
+                            .values
+                            .get(i)
+                            .map_or_else(String::new, |v| percent(*v, lang));
+                        match l
+                            .band
+                            .as_ref()
+                            .and_then(|(low, high)| Some((low.get(i)?, high.get(i)?)))
+                        {
                             Some((low, high)) => copy::LINES_VALUE_RANGE.fill(
                                 lang,
                                 &[
@@ -220,7 +244,8 @@ impl LinesPlan {
                                     ("high", &format::number(high * 100.0, 0, lang)),
                                 ],
                             ),
-                            None => copy::LINES_VALUE.fill(lang, &[("name", &l.label), ("value", &value)]),
+                            None => copy::LINES_VALUE
+                                .fill(lang, &[("name", &l.label), ("value", &value)]),
                         }
                     })
                     .collect();
@@ -230,7 +255,10 @@ impl LinesPlan {
                     .filter(|o| o.year == year)
                     .filter_map(|o| {
                         let l = series.lines.get(o.line)?;
-                        Some(copy::LINES_VALUE.fill(lang, &[("name", &l.label), ("value", &percent(o.value, lang))]))
+                        Some(copy::LINES_VALUE.fill(
+                            lang,
+                            &[("name", &l.label), ("value", &percent(o.value, lang))],
+                        ))
                     })
                     .collect();
                 Tip {
@@ -241,7 +269,10 @@ impl LinesPlan {
                     } else {
                         copy::LINES_OBSERVED.fill(
                             lang,
-                            &[("by", &series.observed_by), ("values", &observed.join(copy::LIST_SEPARATOR.get(lang)))],
+                            &[
+                                ("by", &series.observed_by),
+                                ("values", &observed.join(copy::LIST_SEPARATOR.get(lang))),
+                            ],
                         )
                     },
                 }
@@ -372,18 +403,26 @@ impl TornadoPlan {
             .swings
             .iter()
             .map(|s| {
-                let lines = super::text::wrap(&s.label, label_x - 10.0, &|t| text_width(t, 13.0, false));
+                let lines =
+                    super::text::wrap(&s.label, label_x - 10.0, &|t| text_width(t, 13.0, false));
                 let height = row.max(lines.len() as f64 * 16.0 + 8.0);
                 let band = (top, top + height);
                 top += height;
                 let (a, b) = (x(s.outcome.0), x(s.outcome.1));
                 let left_first = a <= b;
-                let (la, lb) = if left_first { (a - 4.0, b + 4.0) } else { (a + 4.0, b - 4.0) };
+                let (la, lb) = if left_first {
+                    (a - 4.0, b + 4.0)
+                } else {
+                    (a + 4.0, b - 4.0)
+                };
                 SwingMark {
                     lines,
                     band,
                     bar: (a.min(b), a.max(b)),
-                    ends: [(la, percent(s.outcome.0, lang)), (lb, percent(s.outcome.1, lang))],
+                    ends: [
+                        (la, percent(s.outcome.0, lang)),
+                        (lb, percent(s.outcome.1, lang)),
+                    ],
                     tip: Tip {
                         heading: s.label.clone(),
                         value: copy::TORNADO_SWING.fill(
@@ -419,7 +458,9 @@ impl TornadoPlan {
 
     /// The swing whose row contains `y`.
     pub fn swing_at(&self, y: f64) -> Option<usize> {
-        self.swings.iter().position(|s| y >= s.band.0 && y < s.band.1)
+        self.swings
+            .iter()
+            .position(|s| y >= s.band.0 && y < s.band.1)
     }
 }
 
@@ -443,7 +484,11 @@ mod tests {
         let series = LinesSeries {
             start: 2019,
             lines: vec![line(vec![0.59, 0.5, 0.42])],
-            observed: vec![Observed { year: 2021, line: 0, value: 0.42 }],
+            observed: vec![Observed {
+                year: 2021,
+                line: 0,
+                value: 0.42,
+            }],
             observed_by: "MacroPolo".into(),
         };
         let plan = LinesPlan::new(&series, Lang::En, WidthClass::Full);
@@ -458,20 +503,33 @@ mod tests {
         assert_eq!(plan.observed[0].0, plan.lines[0].points[2]);
         assert_eq!(plan.year_at(right), Some(2));
         assert_eq!(plan.tips.len(), 3);
-        assert!(plan.tips[2].detail.contains("42%"), "{}", plan.tips[2].detail);
+        assert!(
+            plan.tips[2].detail.contains("42%"),
+            "{}",
+            plan.tips[2].detail
+        );
     }
 
     #[test]
     fn a_band_is_a_closed_polygon_around_its_line() {
         let mut l = line(vec![0.4, 0.4]);
         l.band = Some((vec![0.3, 0.35], vec![0.5, 0.45]));
-        let series = LinesSeries { start: 2019, lines: vec![l], observed: vec![], observed_by: String::new() };
+        let series = LinesSeries {
+            start: 2019,
+            lines: vec![l],
+            observed: vec![],
+            observed_by: String::new(),
+        };
         let plan = LinesPlan::new(&series, Lang::En, WidthClass::Narrow);
         let band = plan.lines[0].band.clone().expect("band");
         // High edge left to right, then low edge right to left: 4 corners.
         assert_eq!(band.len(), 4);
         assert!(band[0].1 < plan.lines[0].points[0].1 && band[3].1 > plan.lines[0].points[0].1);
-        assert!(plan.tips[0].value.contains("30") && plan.tips[0].value.contains("50"), "{}", plan.tips[0].value);
+        assert!(
+            plan.tips[0].value.contains("30") && plan.tips[0].value.contains("50"),
+            "{}",
+            plan.tips[0].value
+        );
     }
 
     #[test]
@@ -481,8 +539,18 @@ mod tests {
             centre: 0.41,
             place: Place::Us,
             swings: vec![
-                Swing { key: "a".into(), label: "First jobs in the US".into(), ends: ("0%".into(), "100%".into()), outcome: (0.2, 0.68) },
-                Swing { key: "b".into(), label: "US retention".into(), ends: ("50%".into(), "100%".into()), outcome: (0.31, 0.43) },
+                Swing {
+                    key: "a".into(),
+                    label: "First jobs in the US".into(),
+                    ends: ("0%".into(), "100%".into()),
+                    outcome: (0.2, 0.68),
+                },
+                Swing {
+                    key: "b".into(),
+                    label: "US retention".into(),
+                    ends: ("50%".into(), "100%".into()),
+                    outcome: (0.31, 0.43),
+                },
             ],
         };
         let plan = TornadoPlan::new(&series, Lang::En, WidthClass::Full);
