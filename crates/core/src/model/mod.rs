@@ -5,3 +5,4 @@ pub mod checks;
 pub mod derived;
 pub mod metrics;
 pub mod projection;
+pub mod random;
