@@ -78,8 +78,8 @@ impl Draws {
     /// [`Calibrated::PARAMS`](super::calibration::Calibrated::PARAMS).
     pub fn calibrated_ranges(&self) -> [Interval; 4] {
         std::array::from_fn(|i| {
-            let mut v: Vec<f64> = self.draws.iter().map(|d| d.calibrated[i]).collect();
-            interval(&mut v)
+            let v: Vec<f64> = self.draws.iter().map(|d| d.calibrated[i]).collect();
+            interval(&v, &mut Vec::new())
         })
     }
 
@@ -146,34 +146,54 @@ pub struct Banded {
     pub crossover_share: f64,
 }
 
-/// `(low, high)` percentiles of the values, reordering them (linear interpolation
-/// between order statistics, as R's type 7).
-fn interval(values: &mut [f64]) -> Interval {
+/// `(low, high)` percentiles of the values (linear interpolation between order
+/// statistics, as R's type 7). `keys` is scratch space, reused between calls.
+fn interval(values: &[f64], keys: &mut Vec<u64>) -> Interval {
     let (low, high) = BAND_PERCENTILES;
-    let last = values.len().saturating_sub(1) as f64;
-    let (low, below) = order_statistic(values, last * low);
+    keys.clear();
+    keys.extend(values.iter().map(|&v| order_key(v)));
+    let last = keys.len().saturating_sub(1) as f64;
+    let (low, below) = order_statistic(keys, last * low);
     // The high percentile's order statistics lie above the low one's, so the second
     // selection only searches what the first left from there on.
-    let (high, _) = order_statistic(&mut values[below..], last * high - below as f64);
+    let (high, _) = order_statistic(&mut keys[below..], last * high - below as f64);
     Interval { low, high }
 }
 
+/// A double as an integer with the same order (its bits, the sign bit flipped for
+/// positive numbers and all bits for negative ones), so that selecting among integers
+/// orders the doubles; [`from_order_key`] undoes it.
+fn order_key(v: f64) -> u64 {
+    let bits = v.to_bits();
+    if bits >> 63 == 1 {
+        !bits
+    } else {
+        bits | (1 << 63)
+    }
+}
+
+fn from_order_key(key: u64) -> f64 {
+    f64::from_bits(if key >> 63 == 1 {
+        key & !(1 << 63)
+    } else {
+        !key
+    })
+}
+
 /// The value at fractional rank `h` (0 = smallest), interpolated between the two order
-/// statistics around it, and the rank below it; reorders the values so that everything
-/// from that rank on is not smaller. NaN for no values.
-fn order_statistic(values: &mut [f64], h: f64) -> (f64, usize) {
-    if values.is_empty() {
+/// statistics around it, and the rank below it; reorders the keys so that everything
+/// from that rank on is not smaller. NaN for no keys.
+fn order_statistic(keys: &mut [u64], h: f64) -> (f64, usize) {
+    if keys.is_empty() {
         return (f64::NAN, 0);
     }
-    let h = h.clamp(0.0, (values.len() - 1) as f64);
+    let h = h.clamp(0.0, (keys.len() - 1) as f64);
     // In 0..len: h is at most len - 1.
     let below = h.floor() as usize;
-    let (_, &mut at, above) = values.select_nth_unstable_by(below, f64::total_cmp);
+    let (_, &mut at, above) = keys.select_nth_unstable(below);
     // The next order statistic is the smallest of those above.
-    let next = match above.split_first() {
-        Some((&first, rest)) => rest.iter().fold(first, |m, &v| if v < m { v } else { m }),
-        None => at,
-    };
+    let next = above.iter().copied().min().unwrap_or(at);
+    let (at, next) = (from_order_key(at), from_order_key(next));
     (at + (h - below as f64) * (next - at), below)
 }
 
@@ -214,15 +234,16 @@ impl Model {
             );
             crossed += usize::from(passed);
         }
+        let mut keys = Vec::with_capacity(n);
         let band: Vec<BandPoint> = values
-            .chunks_mut(Output::COUNT * n)
+            .chunks(Output::COUNT * n)
             .zip(&projection.points)
             .map(|(year, point)| {
-                let mut columns = year.chunks_mut(n);
+                let mut columns = year.chunks(n);
                 BandPoint {
                     year: point.year,
                     ranges: Output::ALL.map(|output| {
-                        let column = columns.next().unwrap_or(&mut []);
+                        let column = columns.next().unwrap_or(&[]);
                         match output {
                             // The size is the same in every draw (a census, and every
                             // draw starts at 100): no band, no sorting.
@@ -230,7 +251,7 @@ impl Model {
                                 low: point.size,
                                 high: point.size,
                             },
-                            _ => interval(column),
+                            _ => interval(column, &mut keys),
                         }
                     }),
                 }
@@ -286,9 +307,9 @@ mod tests {
     fn percentiles_interpolate_between_order_statistics() {
         // 0, 1, ..., 100: the 5th percentile of 101 values is at h = 100 × 0.05 = 5,
         // exactly the value 5; the 95th at 95.
-        let mut v: Vec<f64> = (0..=100).rev().map(f64::from).collect();
+        let v: Vec<f64> = (0..=100).rev().map(f64::from).collect();
         assert_eq!(
-            interval(&mut v),
+            interval(&v, &mut Vec::new()),
             Interval {
                 low: 5.0,
                 high: 95.0
@@ -296,8 +317,15 @@ mod tests {
         );
         // 1, 2, 3, 4: h = 3 × 0.05 = 0.15, so 1 + 0.15 × (2 - 1) = 1.15; and
         // h = 3 × 0.95 = 2.85, so 3 + 0.85 × (4 - 3) = 3.85.
-        let mut w = vec![4.0, 2.0, 1.0, 3.0];
-        let i = interval(&mut w);
+        let i = interval(&[4.0, 2.0, 1.0, 3.0], &mut Vec::new());
         assert!((i.low - 1.15).abs() < 1e-12 && (i.high - 3.85).abs() < 1e-12);
+        // The integer keys keep the order of doubles of both signs, and come back.
+        let xs = [-3.5, -0.0, 0.0, 1e-300, 2.0, f64::MAX];
+        for pair in xs.windows(2) {
+            assert!(order_key(pair[0]) <= order_key(pair[1]));
+        }
+        for x in xs {
+            assert_eq!(from_order_key(order_key(x)).to_bits(), x.to_bits());
+        }
     }
 }
