@@ -114,14 +114,9 @@ impl Measure {
         }
     }
 
-    /// Fact ids of the observed figure in the snapshot of `year` (two for the rest of
-    /// the world, which is what the US and China leave).
-    pub fn facts(self, year: u16) -> &'static [&'static str] {
-        let ids = if year == PATTERN_2019_YEAR {
-            &FACTS_2019
-        } else {
-            &FACTS_2022
-        };
+    /// Fact ids of the observed figure, out of a snapshot's [`MeasureFacts`] (two for
+    /// the rest of the world, which is what the US and China leave).
+    fn facts(self, ids: &'static MeasureFacts) -> &'static [&'static str] {
         match self {
             Measure::WorkShare(Region::Us) => &ids[0..1],
             Measure::WorkShare(Region::China) => &ids[1..2],
@@ -135,9 +130,11 @@ impl Measure {
     }
 }
 
-const PATTERN_2019_YEAR: u16 = 2019;
+/// A snapshot's fact ids in the order [`Measure::facts`] slices them: work US, work
+/// China, China-origin and US-origin shares of US-based researchers, China and US origin.
+type MeasureFacts = [&'static str; 6];
 
-const fn measure_facts(p: super::inputs::PatternIds) -> [&'static str; 6] {
+const fn measure_facts(p: super::inputs::PatternIds) -> MeasureFacts {
     [
         p.work_us,
         p.work_china,
@@ -147,8 +144,8 @@ const fn measure_facts(p: super::inputs::PatternIds) -> [&'static str; 6] {
         p.origin_us,
     ]
 }
-const FACTS_2019: [&str; 6] = measure_facts(PATTERN_2019);
-const FACTS_2022: [&str; 6] = measure_facts(PATTERN_2022);
+const FACTS_2019: MeasureFacts = measure_facts(PATTERN_2019);
+const FACTS_2022: MeasureFacts = measure_facts(PATTERN_2022);
 
 /// One figure, model against observed.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -512,12 +509,16 @@ fn backtest_of(inputs: &Inputs, s: &Scenario) -> Backtest {
     let start = YearPoint::new(0, base, 0.0, [0.0; 3]);
     let end = year_after(&base, s, years);
     let mut rows = Vec::with_capacity(2 * Measure::ALL.len());
-    for (point, snapshot) in [(&start, &inputs.start), (&end, &inputs.target)] {
+    let snapshots = [
+        (&start, &inputs.start, &FACTS_2019),
+        (&end, &inputs.target, &FACTS_2022),
+    ];
+    for (point, snapshot, ids) in snapshots {
         for m in Measure::ALL {
             rows.push(FitRow {
                 year: snapshot.year,
                 measure: m,
-                facts: m.facts(snapshot.year),
+                facts: m.facts(ids),
                 model: m.of_model(point),
                 observed: m.of_snapshot(snapshot),
             });
