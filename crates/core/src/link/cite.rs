@@ -2,7 +2,7 @@
 //! the scenario parameters where there are some, and the reports the view draws on.
 
 use crate::link::url_state::View;
-use crate::model::projection::{Param, Scenario, Unit, RETENTION_VIEW_YEARS};
+use crate::model::projection::{Model, Param, Scenario, Unit, RETENTION_VIEW_YEARS};
 use crate::{format, Dataset, Lang};
 
 /// Title of the app in citations.
@@ -45,6 +45,7 @@ pub fn view_datasets(view: View) -> &'static [&'static str] {
 /// One parameter's value as a citation writes it, in the reader's language.
 fn cited_value(param: Param, scenario: &Scenario, lang: Lang) -> String {
     let value = scenario.get(param);
+    let start = Model::embedded().baseline().year;
     let pct = |v: f64| format::percent(v * 100.0, 1, lang);
     match (param.spec().unit, lang) {
         (Unit::Year, Lang::En) => scenario.end_year().to_string(),
@@ -62,8 +63,8 @@ fn cited_value(param: Param, scenario: &Scenario, lang: Lang) -> String {
             pct(value),
             pct(value.powi(i32::from(RETENTION_VIEW_YEARS)))
         ),
-        (Unit::OfStartPerYear, Lang::En) => format!("{} of its 2019 size a year", pct(value)),
-        (Unit::OfStartPerYear, Lang::Zh) => format!("每年相当于2019年规模的{}", pct(value)),
+        (Unit::OfStartPerYear, Lang::En) => format!("{} of its {start} size a year", pct(value)),
+        (Unit::OfStartPerYear, Lang::Zh) => format!("每年相当于{start}年规模的{}", pct(value)),
     }
 }
 
@@ -158,6 +159,11 @@ mod tests {
         );
         assert!(text.contains("who start work in the US 30.0%"), "{text}");
         assert!(text.contains("horizon 2040"), "{text}");
+        // Growth: (2671 - 1428) / (3 × 1428) = 29.0% of the 2019 size a year.
+        assert!(
+            text.contains("growth of the top tier 29.0% of its 2019 size a year"),
+            "{text}"
+        );
         assert!(text.contains("Carnegie 2025 follow-up"), "{text}");
         assert!(bibtex.starts_with("@misc{aitalentatlas2026,"), "{bibtex}");
         assert!(

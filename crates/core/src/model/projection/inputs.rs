@@ -133,7 +133,8 @@ pub struct Snapshot {
     pub us_based_china: f64,
     /// US-origin share of US-based researchers.
     pub us_based_us: f64,
-    /// Share of China-origin researchers who are in China (see [`PatternIds`]).
+    /// Share of China-origin researchers who are in China (2019: at Chinese institutions;
+    /// 2022: who did graduate school in China, the only 2022 figure, a proxy).
     pub china_origin_in_china: f64,
 }
 

@@ -119,7 +119,7 @@ impl Preset {
                 format!("Departures up {increase}% (China Initiative years)")
             }
             (Preset::ChinaInitiativeDepartures, Lang::Zh) => {
-                format!("离美人数上升{increase}%（“中国行动计划”时期）")
+                format!("离美比例上升{increase}%（“中国行动计划”时期）")
             }
             (Preset::Reset, Lang::En) => "Reset".into(),
             (Preset::Reset, Lang::Zh) => "重置".into(),
