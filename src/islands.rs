@@ -21,7 +21,10 @@ thread_local! {
 /// Mounts an island for every chart in the page's `<main>`, and the page's sharing.
 pub fn mount(state: AppState) {
     let owner = Owner::new();
-    owner.with(|| crate::share::wire(state));
+    owner.with(|| {
+        crate::share::wire(state);
+        crate::whatif::wire(state);
+    });
     PAGE.with(|p| p.borrow_mut().replace(owner));
     let document = gloo_utils::document();
     let Ok(plots) = document.query_selector_all("main [data-plot]") else {

@@ -12,6 +12,7 @@ pub mod nav;
 pub mod notice;
 pub mod share;
 pub mod state;
+pub mod whatif;
 
 use leptos::prelude::Owner;
 use talent_core::Lang;

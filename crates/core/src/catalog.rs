@@ -5,7 +5,10 @@
 use crate::copy::{self, Text};
 use crate::layout::bars::BarPlan;
 use crate::layout::change::{ChangePlan, ChangeSeries, PartsPlan, PartsSeries};
+use crate::layout::lines::{LinesPlan, TornadoPlan};
 use crate::layout::row_chart::RowChartPlan;
+use crate::model::projection::Model;
+use crate::series::whatif;
 use crate::layout::sankey::Hit;
 use crate::layout::sankey_chart::SankeyChartPlan;
 use crate::layout::sankey_labels::NavKey;
@@ -72,6 +75,10 @@ pub enum Chart {
     CityNet,
     /// Flows: arrivals and departures of those cities.
     CityDots,
+    /// What-if: the projected work shares with their band.
+    WhatIfShares,
+    /// What-if: which slider moves the US share most.
+    WhatIfSensitivity,
 }
 
 /// What the reader has focused in a chart: a mark by index, or a node or link of a Sankey.
@@ -96,6 +103,10 @@ pub enum Plan {
     Sankey(SankeyChartPlan),
     /// Rows of diverging bars or dots.
     Rows(RowChartPlan),
+    /// Lines over years with bands.
+    Lines(LinesPlan),
+    /// A tornado of swings.
+    Tornado(TornadoPlan),
 }
 
 pub use crate::series::display::{ChartText, Table};
@@ -177,6 +188,14 @@ impl Plan {
                     })
                     .collect(),
             },
+            Plan::Lines(p) => Table {
+                headers: vec![h(copy::CHART_YEAR), h(copy::CHART_VALUE), h(copy::CHART_BASIS)],
+                rows: p.tips.iter().map(|t| vec![t.heading.clone(), t.value.clone(), t.detail.clone()]).collect(),
+            },
+            Plan::Tornado(p) => Table {
+                headers: vec![h(copy::CHART_CATEGORY), h(copy::CHART_VALUE)],
+                rows: p.swings.iter().map(|s| vec![s.tip.heading.clone(), s.tip.value.clone()]).collect(),
+            },
             Plan::Sankey(_) | Plan::Rows(_) => Table::default(),
         }
     }
@@ -189,6 +208,8 @@ impl Plan {
             Plan::Parts(p) => p.segments.iter().map(|s| &s.tip).collect(),
             Plan::Sankey(p) => p.nodes.iter().map(|n| &n.tip).collect(),
             Plan::Rows(p) => p.rows.iter().map(|r| &r.tip).collect(),
+            Plan::Lines(p) => p.tips.iter().collect(),
+            Plan::Tornado(p) => p.swings.iter().map(|s| &s.tip).collect(),
         }
     }
 
@@ -200,6 +221,8 @@ impl Plan {
             Plan::Parts(p) => (p.width, p.height),
             Plan::Sankey(p) => (p.width, p.height),
             Plan::Rows(p) => (p.width, p.height),
+            Plan::Lines(p) => (p.width, p.height),
+            Plan::Tornado(p) => (p.width, p.height),
         }
     }
 
@@ -218,6 +241,8 @@ impl Plan {
                 p.hit(x, y, slop).map(Focus::Flow)
             }
             Plan::Rows(p) => p.hit(y).map(Focus::Mark),
+            Plan::Lines(p) => p.year_at(x).map(Focus::Mark),
+            Plan::Tornado(p) => p.swing_at(y).map(Focus::Mark),
         }
     }
 
@@ -275,6 +300,8 @@ impl Plan {
             }
             (Plan::Sankey(p), Focus::Flow(h)) => Some((p.tip(h)?, p.tip_at(h)?)),
             (Plan::Rows(p), Focus::Mark(i)) => Some((p.tip(i)?, p.tip_at(i)?)),
+            (Plan::Lines(p), Focus::Mark(i)) => Some((p.tips.get(i)?, (p.x_of(i).min(p.width * 0.55), p.plot[3] + 4.0))),
+            (Plan::Tornado(p), Focus::Mark(i)) => p.swings.get(i).map(|s| (&s.tip, (p.label_x, s.band.1))),
             _ => None,
         }
     }
@@ -290,6 +317,8 @@ impl Plan {
             (Plan::Parts(p), Focus::Mark(i)) => p.segments.get(i).map(|s| s.key.clone()),
             (Plan::Sankey(p), Focus::Flow(h)) => p.key_of(h).map(str::to_string),
             (Plan::Rows(p), Focus::Mark(i)) => p.rows.get(i).map(|r| r.key.clone()),
+            // A year or a lever is not a category to highlight.
+            (Plan::Lines(_) | Plan::Tornado(_), _) => None,
             _ => None,
         }
     }
@@ -330,7 +359,7 @@ const STORY_WORK: &[&str] = &["us", "cn"];
 
 impl Chart {
     /// Every chart, page by page.
-    pub const ALL: [Chart; 23] = [
+    pub const ALL: [Chart; 25] = [
         Chart::FindingOrigin,
         Chart::FindingWork,
         Chart::FindingUsInst,
@@ -354,6 +383,8 @@ impl Chart {
         Chart::RegionNet,
         Chart::CityNet,
         Chart::CityDots,
+        Chart::WhatIfShares,
+        Chart::WhatIfSensitivity,
     ];
 
     /// The stable id: in links (`#top100`, `chart=top100`), element ids and file names.
@@ -382,6 +413,8 @@ impl Chart {
             Chart::RegionNet => "region-net",
             Chart::CityNet => "city-net",
             Chart::CityDots => "city-dots",
+            Chart::WhatIfShares => "whatif-shares",
+            Chart::WhatIfSensitivity => "whatif-sensitivity",
         }
     }
 
@@ -415,6 +448,7 @@ impl Chart {
             | Chart::RegionNet
             | Chart::CityNet
             | Chart::CityDots => View::Flows,
+            Chart::WhatIfShares | Chart::WhatIfSensitivity => View::WhatIf,
         }
     }
 
@@ -445,6 +479,9 @@ impl Chart {
                 &["macropolo_2019", "macropolo_2022"]
             }
             Chart::CityNet | Chart::CityDots => &["aminer_shanghai_2024_table2"],
+            Chart::WhatIfShares | Chart::WhatIfSensitivity => {
+                &["macropolo_2019", "macropolo_2022", "carnegie_2025"]
+            }
         }
     }
 
@@ -466,6 +503,8 @@ impl Chart {
             Chart::Editions => (copy::CHART_EDITIONS_TITLE, copy::CHART_SUB_EDITIONS),
             Chart::Leaders => (copy::CHART_LEADERS_TITLE, copy::CHART_SUB_LEADERS),
             Chart::Shanghai => (copy::CHART_SHANGHAI_TITLE, copy::CHART_SUB_SHANGHAI),
+            Chart::WhatIfShares => (copy::CHART_WHATIF_TITLE, copy::CHART_SUB_WHATIF),
+            Chart::WhatIfSensitivity => (copy::CHART_SENSITIVITY_TITLE, copy::CHART_SUB_SENSITIVITY),
             // The flow charts' texts are built with their series (see `flow_text`).
             _ => (copy::APP_NAME, copy::APP_DESCRIPTION),
         }
@@ -492,6 +531,8 @@ impl Chart {
             Chart::Editions => &[copy::NOTE_EDITIONS],
             Chart::Leaders => &[copy::NOTE_LEADERS],
             Chart::Shanghai => &[copy::NOTE_SHANGHAI],
+            Chart::WhatIfShares => &[copy::NOTE_WHATIF_BAND, copy::NOTE_WHATIF_TIER],
+            Chart::WhatIfSensitivity => &[copy::NOTE_WHATIF_TIER],
             _ => &[],
         }
     }
@@ -668,6 +709,19 @@ impl Chart {
                 lang,
                 class,
             ))),
+            Chart::WhatIfShares => {
+                let model = Model::embedded();
+                let scenario = state.scenario.rounded();
+                let banded = model.banded(&scenario);
+                let baseline = state.baseline.as_ref().map(|b| model.banded(&b.rounded()));
+                let series = whatif::lines(model, &banded, baseline.as_ref(), lang);
+                Ok(Plan::Lines(LinesPlan::new(&series, lang, class)))
+            }
+            Chart::WhatIfSensitivity => {
+                let model = Model::embedded();
+                let series = whatif::tornado(model, &state.scenario.rounded(), lang);
+                Ok(Plan::Tornado(TornadoPlan::new(&series, lang, class)))
+            }
             Chart::CityDots => Ok(Plan::Rows(RowChartPlan::new(
                 &flows::city_dot_rows(&city_network(data), lang),
                 lang,

@@ -136,7 +136,9 @@ pub fn legend(plan: &Plan) -> Vec<LegendEntry> {
         Plan::Bars(p) => p.legend.clone(),
         Plan::Sankey(p) => p.legend.clone(),
         // Change and parts charts draw their key; row charts name their sides in the chart.
-        Plan::Change(_) | Plan::Parts(_) | Plan::Rows(_) => Vec::new(),
+        Plan::Change(_) | Plan::Parts(_) | Plan::Rows(_) | Plan::Lines(_) | Plan::Tornado(_) => {
+            Vec::new()
+        }
     }
 }
 

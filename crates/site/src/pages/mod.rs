@@ -4,3 +4,4 @@ pub mod charts;
 pub mod embed;
 pub mod story;
 pub mod subfields;
+pub mod whatif;

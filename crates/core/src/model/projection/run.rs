@@ -60,6 +60,8 @@ pub struct Model {
     calibration: Calibration,
     defaults: Scenario,
     pub(crate) draws: OnceLock<Draws>,
+    /// The last scenario banded and its band ([`Model::banded`]).
+    pub(crate) last_band: std::sync::Mutex<Option<(Scenario, super::Banded)>>,
 }
 
 static EMBEDDED: LazyLock<Model> =
@@ -82,6 +84,7 @@ impl Model {
             inputs,
             calibration,
             draws: OnceLock::new(),
+            last_band: std::sync::Mutex::new(None),
         }
     }
 
