@@ -45,6 +45,17 @@ pub enum Chart {
     Editions,
 }
 
+/// What a chart plots, before layout: the series its plan and its downloads share.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Series {
+    /// Bars of categories, one per series.
+    Bars(BarSeries),
+    /// Two years of each category.
+    Change(ChangeSeries),
+    /// A whole and its parts.
+    Parts(PartsSeries),
+}
+
 /// A chart laid out in one language at one width class.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Plan {
@@ -356,35 +367,30 @@ impl Chart {
         }
     }
 
-    /// The chart's plan for the state of a link, in `lang` at `class`.
-    pub fn plan(
-        self,
-        data: &Dataset,
-        state: &UrlState,
-        lang: Lang,
-        class: WidthClass,
-    ) -> Result<Plan, PlanError> {
+    /// What the chart plots, with labels in `lang`: its plan and its downloads both start
+    /// here.
+    pub fn series(self, data: &Dataset, lang: Lang) -> Result<Series, PlanError> {
         let missing = |what: &str| PlanError {
             chart: self.code(),
             reason: format!("the data pack lacks {what}"),
         };
-        let change = |series: ChangeSeries| -> Result<Plan, PlanError> {
+        let change = |series: ChangeSeries| {
             if series.rows.is_empty() {
                 return Err(missing("every row"));
             }
-            Ok(Plan::Change(ChangePlan::new(&series, lang, class)))
+            Ok(Series::Change(series))
         };
-        let parts = |series: Option<PartsSeries>| -> Result<Plan, PlanError> {
-            let series = series.ok_or_else(|| missing("a part of the whole"))?;
-            Ok(Plan::Parts(PartsPlan::new(&series, lang, class)))
+        let parts = |series: Option<PartsSeries>| {
+            series
+                .map(Series::Parts)
+                .ok_or_else(|| missing("a part of the whole"))
         };
-        let bars = |series: BarSeries| -> Result<Plan, PlanError> {
+        let bars = |series: BarSeries| {
             if series.groups.is_empty() {
                 return Err(missing("every bar"));
             }
-            Ok(Plan::Bars(BarPlan::new(data, &series, lang, class)))
+            Ok(Series::Bars(series))
         };
-        let _ = state;
         match self {
             Chart::FindingOrigin => change(changes::top_tier_change(
                 data,
@@ -413,6 +419,22 @@ impl Chart {
             Chart::Pool => bars(countries::researcher_pool(data)),
             Chart::Editions => bars(countries::ai2000_editions(data, lang)),
         }
+    }
+
+    /// The chart's plan for the state of a link, in `lang` at `class`.
+    pub fn plan(
+        self,
+        data: &Dataset,
+        state: &UrlState,
+        lang: Lang,
+        class: WidthClass,
+    ) -> Result<Plan, PlanError> {
+        let _ = state;
+        Ok(match self.series(data, lang)? {
+            Series::Bars(series) => Plan::Bars(BarPlan::new(data, &series, lang, class)),
+            Series::Change(series) => Plan::Change(ChangePlan::new(&series, lang, class)),
+            Series::Parts(series) => Plan::Parts(PartsPlan::new(&series, lang, class)),
+        })
     }
 }
 

@@ -3,23 +3,9 @@
 
 use talent_core::link::url_state::{UrlState, SCENARIO_KEYS};
 
-/// xorshift64*: deterministic, so a failure reproduces.
-struct Rng(u64);
+mod common;
 
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[self.below(items.len())]
-    }
-}
+use common::Rng;
 
 const KEYS: &[&str] = &[
     "v", "view", "lang", "theme", "y", "tier", "sort", "hl", "flow", "pin", "end", "x", "", "=",

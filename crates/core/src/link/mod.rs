@@ -2,4 +2,5 @@
 
 pub mod cite;
 pub mod export;
+pub mod tidy;
 pub mod url_state;

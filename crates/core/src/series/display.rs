@@ -19,6 +19,16 @@ pub enum CellKind {
     NotReported,
 }
 
+impl CellKind {
+    /// The kind of a figure a source states: a bound when it says "under" or "over".
+    pub fn of_stated(qualifier: Option<Qualifier>) -> CellKind {
+        match qualifier {
+            Some(Qualifier::Lt | Qualifier::Gt) => CellKind::Bound,
+            _ => CellKind::Stated,
+        }
+    }
+}
+
 /// One cell of a chart, ready to draw and to read.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Cell {
@@ -83,10 +93,7 @@ pub fn cell(data: &Dataset, value: &BarValue, unit: Unit, year: u16, lang: Lang)
         BarValue::Stated { value, fact } => {
             let fact = data.fact(fact);
             let qualifier = fact.and_then(|f| f.qualifier);
-            let kind = match qualifier {
-                Some(Qualifier::Lt | Qualifier::Gt) => CellKind::Bound,
-                _ => CellKind::Stated,
-            };
+            let kind = CellKind::of_stated(qualifier);
             let text = qualified(value_text(*value, unit, lang), qualifier, lang);
             let detail = fact.map_or_else(String::new, |f| {
                 let source = data.dataset_of(f).map_or("", |d| d.publisher.as_str());
