@@ -175,6 +175,7 @@ pub fn figure(
                     }
                 }
             }
+            (crate::downloads::links(chart, prefix))
         }
     }
 }

@@ -154,7 +154,7 @@ impl Sources<'_> {
     }
 
     /// The distinct sources of the facts (the chart's reports when there are none), and
-    /// the first address among the facts and their reports.
+    /// the facts' distinct addresses (their report's when they have none).
     fn of(&self, ids: &[String]) -> (String, String) {
         let facts = self.facts(ids);
         let mut names: Vec<&str> = Vec::new();
@@ -163,27 +163,30 @@ impl Sources<'_> {
                 names.push(&fact.source);
             }
         }
+        // The sources' own names, in English and their own scripts: the same in both
+        // editions, like every machine column.
         let source = if names.is_empty() {
-            source_line(self.data, self.chart.datasets(), self.lang)
+            source_line(self.data, self.chart.datasets(), Lang::En)
         } else {
-            names.join(copy::LIST_SEPARATOR.get(self.lang))
+            names.join(copy::LIST_SEPARATOR.get(Lang::En))
         };
-        let fact_urls = facts.iter().map(|f| f.url.as_str());
-        let report_urls = facts
-            .iter()
-            .filter_map(|f| self.data.dataset_of(f))
-            .chain(
+        let mut urls: Vec<&str> = Vec::new();
+        for fact in &facts {
+            if !fact.url.is_empty() && !urls.contains(&fact.url.as_str()) {
+                urls.push(&fact.url);
+            }
+        }
+        if urls.is_empty() {
+            let reports = facts.iter().filter_map(|f| self.data.dataset_of(f)).chain(
                 self.chart
                     .datasets()
                     .iter()
                     .filter_map(|key| self.data.datasets.iter().find(|d| d.key == *key)),
-            )
-            .map(|d| d.url.as_str());
-        let url = fact_urls
-            .chain(report_urls)
-            .find(|u| !u.is_empty())
-            .unwrap_or_default();
-        (source, url.to_string())
+            );
+            urls.extend(reports.map(|d| d.url.as_str()).find(|u| !u.is_empty()));
+        }
+        // Addresses hold no spaces, so a space separates them.
+        (source, urls.join(" "))
     }
 
     /// The qualifier of a value computed from `ids`: exact when every input is, else
@@ -507,8 +510,8 @@ fn pairs(map: &std::collections::BTreeMap<String, Related>) -> String {
         .join(ITEMS)
 }
 
-/// The machine names of the pack's enums, as `data/facts.toml` spells them.
-const fn fact_status_code(status: FactStatus) -> &'static str {
+/// The machine name of how far a fact was checked, as `data/facts.toml` spells it.
+pub const fn fact_status_code(status: FactStatus) -> &'static str {
     match status {
         FactStatus::Seed => "seed",
         FactStatus::SeedVerified => "seed_verified",
@@ -517,7 +520,8 @@ const fn fact_status_code(status: FactStatus) -> &'static str {
     }
 }
 
-const fn confidence_code(confidence: Confidence) -> &'static str {
+/// The machine name of a confidence, as `data/facts.toml` spells it.
+pub const fn confidence_code(confidence: Confidence) -> &'static str {
     match confidence {
         Confidence::Low => "low",
         Confidence::Medium => "medium",
@@ -525,7 +529,8 @@ const fn confidence_code(confidence: Confidence) -> &'static str {
     }
 }
 
-const fn severity_code(severity: Severity) -> &'static str {
+/// The machine name of a severity, as `data/facts.toml` spells it.
+pub const fn severity_code(severity: Severity) -> &'static str {
     match severity {
         Severity::Info => "info",
         Severity::Low => "low",
