@@ -141,21 +141,21 @@ const fn unit_code(unit: Unit) -> &'static str {
     }
 }
 
-/// Where records get their sources from: the facts, else the chart's reports.
-struct Sources<'a> {
+/// Makes the records of one chart in one language, each with its facts' maker.
+struct Maker<'a> {
     data: &'a Dataset,
     chart: Chart,
     lang: Lang,
 }
 
-impl Sources<'_> {
+impl Maker<'_> {
     fn facts(&self, ids: &[String]) -> Vec<&Fact> {
         ids.iter().filter_map(|id| self.data.fact(id)).collect()
     }
 
     /// The distinct sources of the facts (the chart's reports when there are none), and
     /// the facts' distinct addresses (their report's when they have none).
-    fn of(&self, ids: &[String]) -> (String, String) {
+    fn sources_of(&self, ids: &[String]) -> (String, String) {
         let facts = self.facts(ids);
         let mut names: Vec<&str> = Vec::new();
         for fact in &facts {
@@ -209,7 +209,7 @@ impl Sources<'_> {
 
     /// A record with the fields every kind of chart fills the same way.
     fn record(&self, value: Option<f64>, status: CellKind, facts: Vec<String>) -> Record {
-        let (source, source_url) = self.of(&facts);
+        let (source, source_url) = self.sources_of(&facts);
         let qualifier = match status {
             CellKind::NotReported => None,
             CellKind::Derived => Some(self.derived_qualifier(&facts)),
@@ -228,7 +228,8 @@ impl Sources<'_> {
             series_label: String::new(),
             year: self.year(&facts),
             value,
-            unit: UNITS[0],
+            // The shares of change charts; bars and parts set their own.
+            unit: "percent",
             qualifier,
             status,
             interval: None,
@@ -252,22 +253,22 @@ fn percent_range(i: Interval) -> (f64, f64) {
 /// # Errors
 /// When the data pack lacks what the chart needs (as [`Chart::plan`]).
 pub fn records(chart: Chart, data: &Dataset, lang: Lang) -> Result<Vec<Record>, PlanError> {
-    let sources = Sources { data, chart, lang };
+    let maker = Maker { data, chart, lang };
     Ok(match chart.series(data, lang)? {
-        Series::Bars(series) => bar_records(&sources, &series),
-        Series::Change(series) => change_records(&sources, &series),
-        Series::Parts(series) => parts_records(&sources, &series),
+        Series::Bars(series) => bar_records(&maker, &series),
+        Series::Change(series) => change_records(&maker, &series),
+        Series::Parts(series) => parts_records(&maker, &series),
     })
 }
 
-fn bar_records(sources: &Sources, series: &BarSeries) -> Vec<Record> {
+fn bar_records(maker: &Maker, series: &BarSeries) -> Vec<Record> {
     let mut out = Vec::new();
     for group in &series.groups {
         for (j, cell) in group.cells.iter().enumerate() {
             let facts: Vec<String> = cell.facts().into_iter().map(String::from).collect();
             let (status, formula) = match cell {
                 BarValue::Stated { fact, .. } => (
-                    CellKind::of_stated(sources.data.fact(fact).and_then(|f| f.qualifier)),
+                    CellKind::of_stated(maker.data.fact(fact).and_then(|f| f.qualifier)),
                     String::new(),
                 ),
                 BarValue::Derived { formula, .. } => (CellKind::Derived, formula.clone()),
@@ -278,14 +279,14 @@ fn bar_records(sources: &Sources, series: &BarSeries) -> Vec<Record> {
             } else {
                 String::new()
             };
-            let mut record = sources.record(cell.value(), status, facts);
+            let mut record = maker.record(cell.value(), status, facts);
             record.year = record.year.or(Some(series.year));
-            record.category_label = label(&group.key, sources.lang).to_string();
+            record.category_label = label(&group.key, maker.lang).to_string();
             record.category.clone_from(&group.key);
             record.series_label = if key.is_empty() {
                 String::new()
             } else {
-                label(&key, sources.lang).to_string()
+                label(&key, maker.lang).to_string()
             };
             record.series = key;
             record.unit = unit_code(series.unit);
@@ -297,8 +298,8 @@ fn bar_records(sources: &Sources, series: &BarSeries) -> Vec<Record> {
     out
 }
 
-fn change_records(sources: &Sources, series: &ChangeSeries) -> Vec<Record> {
-    let lang = sources.lang;
+fn change_records(maker: &Maker, series: &ChangeSeries) -> Vec<Record> {
+    let lang = maker.lang;
     let (y0, y1) = series.years;
     let mut out = Vec::new();
     for row in &series.rows {
@@ -313,8 +314,8 @@ fn change_records(sources: &Sources, series: &ChangeSeries) -> Vec<Record> {
             let key = format!("y{year}");
             let mut record = match point {
                 Some(p) => {
-                    let qualifier = sources.data.fact(&p.fact).and_then(|f| f.qualifier);
-                    let mut r = sources.record(
+                    let qualifier = maker.data.fact(&p.fact).and_then(|f| f.qualifier);
+                    let mut r = maker.record(
                         Some(p.value),
                         CellKind::of_stated(qualifier),
                         vec![p.fact.clone()],
@@ -323,7 +324,7 @@ fn change_records(sources: &Sources, series: &ChangeSeries) -> Vec<Record> {
                     r.sample = p.sample.map(|n| (n, p.sample_derived));
                     r
                 }
-                None => sources.record(None, CellKind::NotReported, Vec::new()),
+                None => maker.record(None, CellKind::NotReported, Vec::new()),
             };
             record.year = Some(year);
             let series_label = label(&key, lang).to_string();
@@ -331,7 +332,7 @@ fn change_records(sources: &Sources, series: &ChangeSeries) -> Vec<Record> {
         }
         if let (Some(a), Some(b), true) = (&row.from, &row.to, series.comparable) {
             labelled(
-                change_record(sources, a, b),
+                change_record(maker, a, b),
                 "change".into(),
                 copy::DOWNLOADS_CHANGE_SERIES
                     .fill(lang, &[("from", &y0.to_string()), ("to", &y1.to_string())]),
@@ -342,12 +343,12 @@ fn change_records(sources: &Sources, series: &ChangeSeries) -> Vec<Record> {
 }
 
 /// The change from `a` to `b` in percentage points, with Newcombe's interval.
-fn change_record(sources: &Sources, a: &Point, b: &Point) -> Record {
+fn change_record(maker: &Maker, a: &Point, b: &Point) -> Record {
     let n = |v: f64| {
         let decimals = usize::from(v.fract().abs() > 1e-9);
-        format::number(v, decimals, sources.lang)
+        format::number(v, decimals, maker.lang)
     };
-    let mut record = sources.record(
+    let mut record = maker.record(
         Some(b.value - a.value),
         CellKind::Derived,
         vec![a.fact.clone(), b.fact.clone()],
@@ -359,7 +360,7 @@ fn change_record(sources: &Sources, a: &Point, b: &Point) -> Record {
     record
 }
 
-fn parts_records(sources: &Sources, series: &PartsSeries) -> Vec<Record> {
+fn parts_records(maker: &Maker, series: &PartsSeries) -> Vec<Record> {
     series
         .parts
         .iter()
@@ -369,17 +370,17 @@ fn parts_records(sources: &Sources, series: &PartsSeries) -> Vec<Record> {
                 None => CellKind::of_stated(
                     part.facts
                         .first()
-                        .and_then(|id| sources.data.fact(id))
+                        .and_then(|id| maker.data.fact(id))
                         .and_then(|f| f.qualifier),
                 ),
             };
-            let unit = sources
+            let unit = maker
                 .facts(&part.facts)
                 .first()
                 .and_then(|f| UNITS.iter().find(|u| **u == f.unit))
                 .copied()
                 .unwrap_or("researchers");
-            let mut record = sources.record(Some(part.count), status, part.facts.clone());
+            let mut record = maker.record(Some(part.count), status, part.facts.clone());
             record.category.clone_from(&part.key);
             record.category_label.clone_from(&part.label);
             record.unit = unit;
