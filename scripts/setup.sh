@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs whatever is missing to build, serve and test the app on a fresh Debian
 # machine with rustup, cargo, node and npm: the wasm target, Trunk, the wasm-bindgen
-# CLI that matches Cargo.lock, Chromium with its driver and CJK fonts, and the npm
-# packages of the browser tests (which also provide wasm-opt). Safe to run again.
+# CLI that matches Cargo.lock, Chromium with its driver and CJK fonts, Firefox ESR and
+# WebKitGTK's WebDriver with Xvfb, and the npm packages of the browser tests (which also
+# provide wasm-opt). Safe to run again.
 # Source it (`. scripts/setup.sh`) to get the tools on PATH.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -35,6 +36,14 @@ missing=()
 command -v chromium >/dev/null || missing+=(chromium)
 command -v chromedriver >/dev/null || missing+=(chromium-driver)
 fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing+=(fonts-noto-cjk)
+# The other engines of tests/browser/engines/: Firefox (driven by puppeteer-core over
+# WebDriver BiDi), WebKitGTK's WebDriver and the MiniBrowser it drives (in the WebKitGTK
+# library package), Xvfb for MiniBrowser, which has no headless mode, and a Latin font.
+command -v firefox-esr >/dev/null || missing+=(firefox-esr)
+command -v WebKitWebDriver >/dev/null || missing+=(webkit2gtk-driver)
+compgen -G "/usr/lib/*/webkit2gtk-4.1/MiniBrowser" >/dev/null || missing+=(libwebkit2gtk-4.1-0)
+command -v Xvfb >/dev/null || missing+=(xvfb)
+fc-list 2>/dev/null | grep -qi "DejaVu Sans" || missing+=(fonts-dejavu-core)
 if [ ${#missing[@]} -gt 0 ]; then
   log "installing ${missing[*]} from Debian"
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO=sudo
@@ -45,6 +54,7 @@ fi
 # npm's binaryen gives wasm-opt 132; Debian's (108) produces a wasm that fails at start.
 # workbox-build writes the service worker in Trunk's post_build hook (scripts/post-build.mjs).
 if [ ! -x "$ROOT/tests/node_modules/.bin/wasm-opt" ] || [ ! -d "$ROOT/tests/node_modules/workbox-build" ] \
+  || [ ! -d "$ROOT/tests/node_modules/puppeteer-core" ] \
   || [ "$ROOT/tests/package-lock.json" -nt "$ROOT/tests/node_modules/.package-lock.json" ]; then
   log "installing the npm packages of the browser tests"
   # `npm install` with the committed lock file, not `npm ci`: the registry mirror lacks

@@ -8,9 +8,9 @@ use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
 use plotters_canvas::CanvasBackend;
 use send_wrapper::SendWrapper;
-use talent_charts::draw::{scene, Interaction};
+use talent_charts::draw::{scene, Reading};
 use talent_charts::{paint, Palette};
-use talent_core::catalog::{Chart, Plan};
+use talent_core::catalog::{Chart, Focus};
 use talent_core::layout::width::WidthClass;
 use talent_core::{copy, Dataset};
 use wasm_bindgen::prelude::*;
@@ -57,54 +57,12 @@ fn class_of_file(file: &str) -> WidthClass {
         .unwrap_or(WidthClass::Narrow)
 }
 
-/// Where a mark's tooltip hangs, in design pixels.
-fn anchor(plan: &Plan, index: usize) -> Option<(f64, f64)> {
-    match plan {
-        Plan::Bars(p) => p.marks.get(index).map(|m| (m.x0, m.bottom + 4.0)),
-        Plan::Change(p) => p.rows.get(index).map(|r| (p.label_x, r.band.1)),
-        Plan::Parts(p) => p.segments.get(index).map(|s| (s.x.0, p.bar.1 + 4.0)),
-    }
-}
-
-/// The mark under a point (design pixels).
-fn hit(plan: &Plan, x: f64, y: f64) -> Option<usize> {
-    match plan {
-        Plan::Bars(p) => p.mark_at(y),
-        Plan::Change(p) => p.row_at(y),
-        Plan::Parts(p) => p.segment_at(x, y),
-    }
-}
-
-/// The category key of a mark, for the highlight shared by the page's charts.
-fn key(plan: &Plan, index: usize) -> Option<String> {
-    match plan {
-        Plan::Bars(p) => p.marks.get(index).map(|m| p.labels[m.group].key.clone()),
-        Plan::Change(p) => p.rows.get(index).map(|r| r.key.clone()),
-        Plan::Parts(p) => p.segments.get(index).map(|s| s.key.clone()),
-    }
-}
-
 /// Marks the end of a chart's draw on the performance timeline (`chart-drawn:<id>`), for
 /// the benchmark and for anyone profiling the page.
 fn mark_drawn(id: &str) {
     if let Some(performance) = gloo_utils::window().performance() {
         let _ = performance.mark(&format!("chart-drawn:{id}"));
     }
-}
-
-/// The keyboard's move in a list of `total` marks: `Some(new focus)` for our keys.
-pub fn list_step(key: &str, current: Option<usize>, total: usize) -> Option<Option<usize>> {
-    if total == 0 {
-        return None;
-    }
-    Some(match (key, current) {
-        ("ArrowDown" | "ArrowRight", Some(i)) => Some((i + 1).min(total - 1)),
-        ("ArrowUp" | "ArrowLeft", Some(i)) => Some(i.saturating_sub(1)),
-        ("ArrowDown" | "ArrowRight" | "ArrowUp" | "ArrowLeft", None) | ("Home", _) => Some(0),
-        ("End", _) => Some(total - 1),
-        ("Escape", _) => None,
-        _ => return None,
-    })
 }
 
 /// The interactive chart that replaces `plot`'s picture.
@@ -117,14 +75,17 @@ pub fn ChartIsland(
     /// App state.
     state: AppState,
 ) -> impl IntoView {
-    // The highlight is part of the link and shared by the page's charts.
+    // The highlight and the pin are part of the link; the highlight is shared by the
+    // page's charts.
     let highlight = Memo::new(move |_| state.url.with(|u| u.highlight.clone()));
+    let pinned = Memo::new(move |_| state.url.with(|u| u.pin.clone()));
     let data = Dataset::embedded();
     let canvas = NodeRef::<Canvas>::new();
     let wrap = NodeRef::<Div>::new();
     let class = RwSignal::new(picture_class(&plot));
     let frame_width = RwSignal::new(f64::from(plot.client_width()));
-    let focus = RwSignal::new(None::<usize>);
+    let focus = RwSignal::new(None::<Focus>);
+    let touch = RwSignal::new(false);
     let plan = Memo::new(move |_| {
         let lang = state.lang.get();
         state
@@ -172,9 +133,10 @@ pub fn ChartIsland(
         let Some(element) = canvas.get() else { return };
         let width = frame_width.get();
         let theme = state.theme();
-        let interaction = Interaction {
+        let reading = Reading {
             focus: focus.get(),
             highlight: highlight.get(),
+            pinned: pinned.get(),
         };
         plan.with(|p| {
             let Ok(p) = p else { return };
@@ -188,7 +150,7 @@ pub fn ChartIsland(
             }
             let canvas: &HtmlCanvasElement = &element;
             if let Some(mut backend) = CanvasBackend::with_canvas_object(canvas.clone()) {
-                let picture = scene(p, Palette::of(theme), &interaction);
+                let picture = scene(p, Palette::of(theme), &reading);
                 if paint(&mut backend, &picture, f64::from(device_w) / w).is_ok() {
                     mark_drawn(chart.code());
                 }
@@ -221,45 +183,51 @@ pub fn ChartIsland(
         )
     };
     let pick = move |ev: web_sys::PointerEvent| {
+        touch.set(ev.pointer_type() == "touch");
         let (x, y) = design(&ev);
-        focus.set(plan.with_untracked(|p| p.as_ref().ok().and_then(|p| hit(p, x, y))));
+        let is_touch = touch.get_untracked();
+        focus.set(plan.with_untracked(|p| p.as_ref().ok().and_then(|p| p.hit(x, y, is_touch))));
     };
-    let toggle = move |index: usize| {
-        let Some(k) = plan.with_untracked(|p| p.as_ref().ok().and_then(|p| key(p, index))) else {
+    // Choosing a mark highlights its category in every chart of the page, or pins a
+    // Sankey's node or link; choosing it again clears that.
+    let choose = move |f: Focus| {
+        let Some((k, pins)) =
+            plan.with_untracked(|p| p.as_ref().ok().and_then(|p| Some((p.key(f)?, p.pins()))))
+        else {
             return;
         };
         state.url.update(|u| {
-            u.highlight = if u.highlight.as_deref() == Some(k.as_str()) {
+            let slot = if pins { &mut u.pin } else { &mut u.highlight };
+            *slot = if slot.as_deref() == Some(k.as_str()) {
                 None
             } else {
                 Some(k)
-            }
+            };
         });
     };
     let on_key = move |ev: web_sys::KeyboardEvent| {
-        let total = plan.with_untracked(|p| p.as_ref().map_or(0, |p| p.tips().len()));
         let current = focus.get_untracked();
         let next = match (ev.key().as_str(), current) {
-            ("Enter" | " ", Some(i)) => {
-                toggle(i);
-                Some(i)
+            ("Enter" | " ", Some(f)) => {
+                choose(f);
+                Some(f)
             }
-            (k, _) => match list_step(k, current, total) {
-                Some(next) => next,
-                None => return,
-            },
+            (k, _) => {
+                match plan.with_untracked(|p| p.as_ref().ok().and_then(|p| p.step(current, k))) {
+                    Some(next) => next,
+                    None => return,
+                }
+            }
         };
         ev.prevent_default();
         focus.set(next);
     };
     let tip = move || {
-        let index = focus.get()?;
+        let f = focus.get()?;
         let scale = frame_width.get() / plan.with(|p| p.as_ref().map_or(1.0, |p| p.size().0));
         plan.with(|p| {
-            let p = p.as_ref().ok()?;
-            let tip = p.tips().get(index).map(|t| (*t).clone())?;
-            let (x, y) = anchor(p, index)?;
-            Some((tip, x * scale, y * scale))
+            let (tip, (x, y)) = p.as_ref().ok()?.tip(f)?;
+            Some((tip.clone(), x * scale, y * scale))
         })
     };
     let label = move || {
@@ -303,8 +271,9 @@ pub fn ChartIsland(
                 }
                 on:click=move |ev: web_sys::MouseEvent| {
                     let (x, y) = design(&ev);
-                    if let Some(i) = plan.with_untracked(|p| p.as_ref().ok().and_then(|p| hit(p, x, y))) {
-                        toggle(i);
+                    let is_touch = touch.get_untracked();
+                    if let Some(f) = plan.with_untracked(|p| p.as_ref().ok().and_then(|p| p.hit(x, y, is_touch))) {
+                        choose(f);
                     }
                 }
                 on:keydown=on_key

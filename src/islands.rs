@@ -14,10 +14,15 @@ use web_sys::HtmlElement;
 thread_local! {
     /// The unmount handles of the mounted islands (dropping one unmounts it).
     static MOUNTED: RefCell<Vec<Box<dyn Any>>> = const { RefCell::new(Vec::new()) };
+    /// The owner of the page's own effects (share links, embed codes).
+    static PAGE: RefCell<Option<Owner>> = const { RefCell::new(None) };
 }
 
-/// Mounts an island for every chart in the page's `<main>`.
+/// Mounts an island for every chart in the page's `<main>`, and the page's sharing.
 pub fn mount(state: AppState) {
+    let owner = Owner::new();
+    owner.with(|| crate::share::wire(state));
+    PAGE.with(|p| p.borrow_mut().replace(owner));
     let document = gloo_utils::document();
     let Ok(plots) = document.query_selector_all("main [data-plot]") else {
         return;
@@ -44,4 +49,7 @@ pub fn mount(state: AppState) {
 pub fn unmount() {
     let handles = MOUNTED.with(|m| std::mem::take(&mut *m.borrow_mut()));
     drop(handles);
+    if let Some(owner) = PAGE.with(|p| p.borrow_mut().take()) {
+        owner.cleanup();
+    }
 }

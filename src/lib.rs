@@ -9,6 +9,7 @@
 pub mod island;
 pub mod islands;
 pub mod nav;
+pub mod share;
 pub mod state;
 
 use leptos::prelude::Owner;

@@ -167,6 +167,10 @@ pub fn wire(state: AppState) {
             };
             ev.prevent_default();
             state.url.update(|u| u.lang = Some(lang));
+        } else if let Ok(Some(button)) = target.closest("[data-copy-link]") {
+            if let Some(code) = button.get_attribute("data-copy-link") {
+                crate::share::copy_link(state, &code);
+            }
         } else if let Ok(Some(_)) = target.closest("[data-theme-toggle]") {
             let dark = state.theme() == talent_charts::Theme::Dark;
             use talent_core::link::url_state::Theme;

@@ -1,38 +1,66 @@
-//! Turns the human-edited TOML data pack (`data/facts.toml`, and `data/seeds.toml` for the
-//! seed documents) into the compact binary form the crate embeds
+//! Turns the human-edited data pack into the compact binary form the crate embeds
 //! (postcard, `OUT_DIR/facts.postcard`), so the wasm carries neither a TOML nor a JSON
-//! parser, nor any field names. The types are shared with the crate
-//! (`src/data/wire.rs`). Validation happens in `data::Dataset::decode`, which the
-//! native tests run on the same bytes.
+//! parser, nor any field names:
+//!
+//! - `data/facts.toml`, the curated figures, and `data/seeds.toml`, the seed documents;
+//! - `data/reader/pack.toml` and `data/reader/facts.toml`, the text readers see, in English
+//!   and Chinese, joined to the figures by `src/data/reader.rs`;
+//! - `data/glossary.toml`, the Chinese terms the reader text must use (also embedded on its
+//!   own, `OUT_DIR/glossary.postcard`, for tests and UI code).
+//!
+//! The build fails, listing every problem with the entry it belongs to, when a reader text
+//! misses a language, names an unknown id, breaks the typography rules of
+//! `src/data/typography.rs` or uses a rejected term, or when an entry of `facts.toml` has no
+//! reader text. The types are shared with the crate (`src/data/wire.rs`); structural
+//! validation happens in `data::Dataset::decode`, which the native tests run on the same
+//! bytes.
 
 #[path = "build/copy.rs"]
 mod copy;
+#[path = "src/data/reader.rs"]
+mod reader;
+#[path = "src/data/typography.rs"]
+mod typography;
 #[path = "src/data/wire.rs"]
 mod wire;
 
+use reader::{CuratedDataset, CuratedDiscrepancy, CuratedNotFound, FactTexts, PackText};
 use serde::de::DeserializeOwned;
 use std::{collections::BTreeMap, env, fs, path::Path};
-use wire::{Fact, FactValue, Pack, Related};
+use typography::Glossary;
+use wire::{FactOf, FactValue, Related, Text};
 
 const FACTS: &str = "data/facts.toml";
 const SEEDS: &str = "data/seeds.toml";
-const WIRE: &str = "src/data/wire.rs";
+const GLOSSARY: &str = "data/glossary.toml";
+const SOURCES: [&str; 3] = [
+    "src/data/wire.rs",
+    "src/data/reader.rs",
+    "src/data/typography.rs",
+];
 /// Optional keys of a fact row that hold lists (year ranges, further addresses, other
 /// seeds citing the figure). The app reads none of them, so they are not embedded.
 const UNUSED_LISTS: [&str; 3] = ["year_range", "urls_extra", "also_in_seeds"];
 
 fn main() {
-    copy::generate();
-    println!("cargo:rerun-if-changed={FACTS}");
-    println!("cargo:rerun-if-changed={SEEDS}");
-    println!("cargo:rerun-if-changed={WIRE}");
-    let text = fs::read_to_string(FACTS).expect("read data/facts.toml");
-    let mut tables: toml::Table = toml::from_str(&text).unwrap_or_else(|e| panic!("{FACTS}: {e}"));
+    for file in [
+        FACTS,
+        SEEDS,
+        GLOSSARY,
+        reader::PACK_FILE,
+        reader::FACTS_FILE,
+    ]
+    .into_iter()
+    .chain(SOURCES)
+    {
+        println!("cargo:rerun-if-changed={file}");
+    }
 
+    let mut tables: toml::Table = parse(FACTS);
     tables.remove("meta");
-    let datasets = section(&mut tables, "datasets", FACTS);
-    let discrepancies = section(&mut tables, "discrepancies", FACTS);
-    let not_found = section(&mut tables, "not_found", FACTS);
+    let datasets: Vec<CuratedDataset> = section(&mut tables, "datasets", FACTS);
+    let discrepancies: Vec<CuratedDiscrepancy> = section(&mut tables, "discrepancies", FACTS);
+    let not_found: Vec<CuratedNotFound> = section(&mut tables, "not_found", FACTS);
     // Every other top-level table is a fact table named after its dataset key.
     let mut facts = Vec::new();
     for (table, rows) in tables {
@@ -46,22 +74,47 @@ fn main() {
             facts.push(fact(&table, row));
         }
     }
-
-    let seeds_text = fs::read_to_string(SEEDS).expect("read data/seeds.toml");
-    let mut seed_tables: toml::Table =
-        toml::from_str(&seeds_text).unwrap_or_else(|e| panic!("{SEEDS}: {e}"));
+    let mut seed_tables: toml::Table = parse(SEEDS);
     let seeds = section(&mut seed_tables, "seeds", SEEDS);
 
-    let pack = Pack {
+    let glossary: Glossary = parse(GLOSSARY);
+    let inconsistencies = glossary.inconsistencies();
+    assert!(
+        inconsistencies.is_empty(),
+        "{GLOSSARY}:\n{}",
+        inconsistencies.join("\n")
+    );
+    // The app's own texts follow the same rules as the pack's.
+    copy::generate(&glossary);
+    let pack_text: PackText = parse(reader::PACK_FILE);
+    let fact_texts: FactTexts = parse(reader::FACTS_FILE);
+    let curated = reader::Curated {
         datasets,
         facts,
         discrepancies,
         not_found,
         seeds,
     };
+    let pack = reader::attach(curated, pack_text, fact_texts, &glossary, false).unwrap_or_else(
+        |problems| {
+            panic!(
+                "{} problems in the reader text:\n{}",
+                problems.len(),
+                problems.join("\n")
+            )
+        },
+    );
+    let out = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).to_path_buf();
     let bytes = postcard::to_allocvec(&pack).expect("encode the data pack");
-    let out = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).join("facts.postcard");
-    fs::write(out, bytes).expect("write facts.postcard");
+    fs::write(out.join("facts.postcard"), bytes).expect("write facts.postcard");
+    let bytes = postcard::to_allocvec(&glossary).expect("encode the glossary");
+    fs::write(out.join("glossary.postcard"), bytes).expect("write glossary.postcard");
+}
+
+/// A whole file read into its type, or a panic naming the file.
+fn parse<T: DeserializeOwned>(file: &str) -> T {
+    let text = fs::read_to_string(file).unwrap_or_else(|e| panic!("read {file}: {e}"));
+    toml::from_str(&text).unwrap_or_else(|e| panic!("{file}: {e}"))
 }
 
 /// A top-level array of tables read straight into its wire type; empty when absent.
@@ -73,12 +126,16 @@ fn section<T: DeserializeOwned>(tables: &mut toml::Table, key: &str, file: &str)
     })
 }
 
-/// One fact row: the fields every fact has, then every other key as a column.
-fn fact(dataset: &str, mut row: toml::Table) -> Fact {
+/// One fact row: the fields every fact has, then every other key as a column. Its source
+/// and population stay the curator's strings, and its label and note the curator's texts,
+/// until `reader::attach` joins the reader text.
+fn fact(dataset: &str, mut row: toml::Table) -> FactOf<String> {
     let id: String = required(&mut row, "id", &format!("a [[{dataset}]] row"));
     let at = format!("fact `{id}`");
-    Fact {
-        id,
+    let label_en: String = required(&mut row, "label_en", &at);
+    let label_zh: String = required(&mut row, "label_zh", &at);
+    let note: Option<String> = optional(&mut row, "note", &at);
+    FactOf {
         dataset: dataset.to_owned(),
         value: fact_value(required(&mut row, "value", &at), &at),
         qualifier: optional(&mut row, "qualifier", &at),
@@ -100,10 +157,18 @@ fn fact(dataset: &str, mut row: toml::Table) -> Fact {
         seed: required(&mut row, "seed", &at),
         status: required(&mut row, "status", &at),
         confidence: required(&mut row, "confidence", &at),
-        label_en: required(&mut row, "label_en", &at),
-        label_zh: required(&mut row, "label_zh", &at),
-        note: optional(&mut row, "note", &at),
+        label: Text {
+            en: label_en.clone(),
+            zh: label_zh.clone(),
+        },
+        label_en,
+        label_zh,
+        note: note.map(|note| Text {
+            en: note.clone(),
+            zh: note,
+        }),
         columns: columns(row, &at),
+        id,
     }
 }
 

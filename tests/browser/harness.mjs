@@ -20,28 +20,59 @@ const TYPES = {
   '.webmanifest': 'application/manifest+json',
 };
 
+/** Where the probe is served, whatever `base` is, and the tag that loads it. */
+export const PROBE_PATH = '/__probe.js';
+const PROBE_TAG = `<script src="${PROBE_PATH}"></script>`;
+const PROBE_FILE = fileURLToPath(new URL('./engines/probe.js', import.meta.url));
+
+/** The page with the probe's tag as the first element of its <head>. */
+function withProbe(html) {
+  const head = /<head(\s[^>]*)?>/i.exec(html);
+  if (!head) throw new Error('serve({ probe: true }): the page has no <head> tag to put the probe in');
+  const at = head.index + head[0].length;
+  return html.slice(0, at) + PROBE_TAG + html.slice(at);
+}
+
 /**
  * Serves a build folder (`dist/` by default) under `base` (such as "/" or "/talent/") on a
  * free loopback port, with `headers` on every file. `close` also cuts open connections, so
  * a test can take the server down for good (offline tests).
+ * With `probe`, every HTML page starts with `<script src="/__probe.js">` (see
+ * engines/probe.js), which records errors, CSP violations and fetched URLs before the
+ * page's own scripts run: the same listeners in every engine.
  */
-export async function serve(base = '/', root = DIST, headers = {}) {
+export async function serve(base = '/', root = DIST, headers = {}, { probe = false } = {}) {
   const dir = join(root, '/');
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (probe && path === PROBE_PATH) {
+      res.writeHead(200, { ...headers, 'content-type': TYPES['.js'] });
+      res.end(await readFile(PROBE_FILE));
+      return;
+    }
     let file = normalize(join(dir, path.slice(base.length)));
     if (!path.startsWith(base) || !file.startsWith(dir)) {
       res.writeHead(404).end();
       return;
     }
+    let body;
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
-      res.writeHead(200, { ...headers, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-      res.end(body);
+      body = await readFile(file);
     } catch {
       res.writeHead(404).end();
+      return;
     }
+    if (probe && extname(file) === '.html') {
+      try {
+        body = withProbe(body.toString('utf8'));
+      } catch (err) {
+        res.writeHead(500, { 'content-type': 'text/plain' }).end(err.message);
+        return;
+      }
+    }
+    res.writeHead(200, { ...headers, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    res.end(body);
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${server.address().port}${base}`;
@@ -53,10 +84,16 @@ export async function serve(base = '/', root = DIST, headers = {}) {
   return { url, close };
 }
 
-export async function launch() {
+/**
+ * Debian's Chromium, headless. `args` are added to the flags below; the other `options`
+ * are Playwright's (such as `proxy`).
+ */
+export async function launch({ args = [], ...options } = {}) {
   return chromium.launch({
+    ...options,
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: [
+      ...args,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-background-networking',

@@ -185,10 +185,26 @@ pub fn css_variables() -> String {
             ("place-rest", p.rest),
             ("place-other", p.other),
         ];
-        pairs
+        let mut css: String = pairs
             .iter()
             .map(|(name, colour)| format!("  --{name}: {};\n", colour.hex()))
-            .collect()
+            .collect();
+        // The lighter steps of each place, for HTML legends of years and sectors.
+        for (name, colour) in [
+            ("us", p.us),
+            ("cn", p.china),
+            ("rest", p.rest),
+            ("other", p.other),
+            ("neutral", p.muted),
+        ] {
+            for step in 1..=2 {
+                css.push_str(&format!(
+                    "  --place-{name}-{step}: {};\n",
+                    p.tint(colour, step).hex()
+                ));
+            }
+        }
+        css
     }
     format!(
         "/* Generated from crates/charts/src/palette.rs (cargo run -p talent_site -- palette). Do not edit. */\n\

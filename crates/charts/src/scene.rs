@@ -12,6 +12,7 @@ use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
     FontFamily, FontStyle,
 };
+use talent_core::layout::text::TextRun;
 
 /// The font every chart text asks for: the system's interface font, the one the page uses
 /// (each system falls back to its own CJK face). Layout never depends on which font a
@@ -49,16 +50,8 @@ pub struct Stroke {
     pub width: f64,
 }
 
-/// Horizontal anchor of a text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Anchor {
-    /// `x` is the left end.
-    Start,
-    /// `x` is the centre.
-    Middle,
-    /// `x` is the right end.
-    End,
-}
+/// Horizontal anchor of a text (defined in the core, whose plans place every text).
+pub use talent_core::layout::text::Anchor;
 
 /// One thing to paint.
 #[derive(Clone, Debug, PartialEq)]
@@ -183,18 +176,57 @@ impl Scene {
         colour: impl Into<Colour>,
         width: f64,
     ) {
+        self.dashed_path(&[from, to], dash, gap, colour, width);
+    }
+
+    /// A dashed polyline (a flattened curve): `dash` drawn, `gap` left, the pattern running
+    /// on across its corners.
+    pub fn dashed_path(
+        &mut self,
+        points: &[(f64, f64)],
+        dash: f64,
+        gap: f64,
+        colour: impl Into<Colour>,
+        width: f64,
+    ) {
         let colour = colour.into();
-        let (dx, dy) = (to.0 - from.0, to.1 - from.1);
-        let length = dx.hypot(dy);
-        if length <= 0.0 || dash <= 0.0 {
+        if dash <= 0.0 || points.len() < 2 {
             return;
         }
+        let gap = gap.max(0.0);
+        // Distance along the path where each point lies.
+        let mut along = vec![0.0];
+        for pair in points.windows(2) {
+            let step = (pair[1].0 - pair[0].0).hypot(pair[1].1 - pair[0].1);
+            along.push(along.last().copied().unwrap_or(0.0) + step);
+        }
+        let length = along.last().copied().unwrap_or(0.0);
+        let at = |d: f64| {
+            let i = along
+                .partition_point(|&a| a <= d)
+                .clamp(1, points.len() - 1);
+            let (a, b) = (points[i - 1], points[i]);
+            let span = along[i] - along[i - 1];
+            let t = if span > 0.0 {
+                (d - along[i - 1]) / span
+            } else {
+                0.0
+            };
+            (a.0 + (b.0 - a.0) * t, a.1 + (b.1 - a.1) * t)
+        };
         let mut start = 0.0;
         while start < length {
             let end = (start + dash).min(length);
-            let at = |d: f64| (from.0 + dx * d / length, from.1 + dy * d / length);
-            self.line(vec![at(start), at(end)], colour, width);
-            start = end + gap.max(0.0);
+            // The dash, with every corner of the path it passes.
+            let mut piece = vec![at(start)];
+            piece.extend(
+                (0..points.len())
+                    .filter(|&i| along[i] > start && along[i] < end)
+                    .map(|i| points[i]),
+            );
+            piece.push(at(end));
+            self.line(piece, colour, width);
+            start = end + gap;
         }
     }
 
@@ -270,30 +302,82 @@ impl Scene {
             });
         }
     }
+
+    /// A text placed by a plan, in `colour`.
+    pub fn run(&mut self, run: &TextRun, colour: impl Into<Colour>) {
+        self.text(
+            (run.x, run.y),
+            run.text.clone(),
+            run.size,
+            run.bold,
+            run.anchor,
+            colour,
+        );
+    }
+
+    /// Paints `other` on this scene with its top-left corner at `at`: a chart inside its
+    /// export frame, a frame inside a link preview.
+    pub fn place(&mut self, other: &Scene, at: (f64, f64)) {
+        self.items
+            .extend(other.items.iter().map(|item| item.moved(at)));
+    }
 }
 
-/// Points along a cubic Bézier curve from `p0` to `p3` with control points `p1` and `p2`:
-/// `segments + 1` points, both ends included.
-pub fn cubic(
-    p0: (f64, f64),
-    p1: (f64, f64),
-    p2: (f64, f64),
-    p3: (f64, f64),
-    segments: usize,
-) -> Vec<(f64, f64)> {
-    let n = segments.max(1);
-    (0..=n)
-        .map(|i| {
-            let t = i as f64 / n as f64;
-            let u = 1.0 - t;
-            let (a, b, c, d) = (u * u * u, 3.0 * u * u * t, 3.0 * u * t * t, t * t * t);
-            (
-                a * p0.0 + b * p1.0 + c * p2.0 + d * p3.0,
-                a * p0.1 + b * p1.1 + c * p2.1 + d * p3.1,
-            )
-        })
-        .collect()
+impl Item {
+    /// The same item moved by `(dx, dy)`.
+    pub fn moved(&self, (dx, dy): (f64, f64)) -> Item {
+        let shift = |points: &[(f64, f64)]| points.iter().map(|(x, y)| (x + dx, y + dy)).collect();
+        match self {
+            Item::Rect {
+                bounds: [x0, y0, x1, y1],
+                fill,
+                stroke,
+            } => Item::Rect {
+                bounds: [x0 + dx, y0 + dy, x1 + dx, y1 + dy],
+                fill: *fill,
+                stroke: *stroke,
+            },
+            Item::Line { points, stroke } => Item::Line {
+                points: shift(points),
+                stroke: *stroke,
+            },
+            Item::Polygon { points, fill } => Item::Polygon {
+                points: shift(points),
+                fill: *fill,
+            },
+            Item::Circle {
+                centre,
+                radius,
+                fill,
+                stroke,
+            } => Item::Circle {
+                centre: (centre.0 + dx, centre.1 + dy),
+                radius: *radius,
+                fill: *fill,
+                stroke: *stroke,
+            },
+            Item::Text {
+                at,
+                text,
+                size,
+                bold,
+                anchor,
+                colour,
+            } => Item::Text {
+                at: (at.0 + dx, at.1 + dy),
+                text: text.clone(),
+                size: *size,
+                bold: *bold,
+                anchor: *anchor,
+                colour: *colour,
+            },
+        }
+    }
 }
+
+/// Points along a cubic Bézier curve (defined in the core, where plans flatten their
+/// curves once for drawing and hit-testing alike).
+pub use talent_core::layout::curve::cubic;
 
 /// Paints `scene` on `backend`, every coordinate and size multiplied by `scale`.
 pub fn paint<DB: DrawingBackend>(
@@ -324,13 +408,22 @@ pub fn paint<DB: DrawingBackend>(
                     backend.draw_rect(point((*x0, *y0)), point((*x1, *y1)), &style, true)?;
                 }
                 if let Some(stroke) = stroke {
-                    // Inset by half the stroke so the outline stays inside the box.
+                    // Inset by half the stroke so the outline stays inside the box; a closed
+                    // path rather than an outlined rectangle, which plotters' SVG backend
+                    // draws one unit wide whatever the stroke.
                     let inset = stroke.width / 2.0;
-                    backend.draw_rect(
-                        point((x0 + inset, y0 + inset)),
-                        point((x1 - inset, y1 - inset)),
+                    let (left, top, right, bottom) =
+                        (x0 + inset, y0 + inset, x1 - inset, y1 - inset);
+                    backend.draw_path(
+                        [
+                            (left, top),
+                            (right, top),
+                            (right, bottom),
+                            (left, bottom),
+                            (left, top),
+                        ]
+                        .map(point),
                         &stroke_style(stroke),
-                        false,
                     )?;
                 }
             }
@@ -407,8 +500,8 @@ impl BackendStyle for Style {
 }
 
 /// A text style for the backends. Vector backends (canvas, SVG) set the text with the
-/// browser's fonts; bitmap backends rasterise it with [`crate::raster`] when the `raster`
-/// feature is on.
+/// browser's fonts; bitmaps need `talent_charts::raster`, whose backend sets it with glyphs of
+/// its own (`raster` feature).
 pub(crate) struct TextStyle {
     pub(crate) colour: Colour,
     pub(crate) size: f64,
@@ -416,13 +509,15 @@ pub(crate) struct TextStyle {
     pub(crate) anchor: Anchor,
 }
 
-/// Text layout cannot fail: widths come from the measure table.
+/// A backend that would draw text pixel by pixel through plotters' own glyph path, which
+/// this crate does not provide: a bitmap has to be painted by `talent_charts::raster` instead,
+/// so that no picture is ever made without its text.
 #[derive(Debug)]
 pub struct NoFontError;
 
 impl std::fmt::Display for NoFontError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("no glyph rasteriser (enable the `raster` feature)")
+        f.write_str("text on a bitmap needs talent_charts::raster (the `raster` feature)")
     }
 }
 
@@ -467,26 +562,11 @@ impl BackendTextStyle for TextStyle {
 
     fn draw<E, F: FnMut(i32, i32, BackendColor) -> Result<(), E>>(
         &self,
-        text: &str,
-        pos: BackendCoord,
-        draw: F,
+        _text: &str,
+        _pos: BackendCoord,
+        _draw: F,
     ) -> Result<Result<(), E>, NoFontError> {
-        #[cfg(feature = "raster")]
-        {
-            Ok(crate::raster::draw(
-                text,
-                self.size,
-                self.bold,
-                self.color(),
-                pos,
-                draw,
-            ))
-        }
-        #[cfg(not(feature = "raster"))]
-        {
-            let _ = (text, pos, draw);
-            Err(NoFontError)
-        }
+        Err(NoFontError)
     }
 }
 
@@ -517,6 +597,47 @@ mod tests {
     }
 
     #[test]
+    fn dashes_run_on_around_corners() {
+        let mut scene = Scene::default();
+        // An L of 4 + 4 px, dash 3 gap 2: [0, 3] on the first leg; [5, 8] starts 1 px down
+        // the second leg and ends at its end, (4, 4).
+        scene.dashed_path(
+            &[(0.0, 0.0), (4.0, 0.0), (4.0, 4.0)],
+            3.0,
+            2.0,
+            Rgb(0, 0, 0),
+            1.0,
+        );
+        let pieces: Vec<_> = scene
+            .items
+            .iter()
+            .map(|item| match item {
+                Item::Line { points, .. } => points.clone(),
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(
+            pieces,
+            vec![vec![(0.0, 0.0), (3.0, 0.0)], vec![(4.0, 1.0), (4.0, 4.0)]]
+        );
+        // A dash across the corner keeps it: 2 px dashes, 1 px gaps, the second from 3 to 5.
+        let mut scene = Scene::default();
+        scene.dashed_path(
+            &[(0.0, 0.0), (4.0, 0.0), (4.0, 4.0)],
+            2.0,
+            1.0,
+            Rgb(0, 0, 0),
+            1.0,
+        );
+        match &scene.items[1] {
+            Item::Line { points, .. } => {
+                assert_eq!(points, &vec![(3.0, 0.0), (4.0, 0.0), (4.0, 1.0)]);
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
     fn dashes_cover_the_line_with_gaps() {
         let mut scene = Scene::default();
         // 10 px at dash 3 gap 2: [0,3], [5,8], [10,10] is empty so not drawn.
@@ -533,10 +654,25 @@ mod tests {
     }
 
     #[test]
-    fn a_cubic_runs_from_end_to_end_through_the_midpoint() {
-        // The control points sit on the ends' levels: the midpoint is half-way across and
-        // half-way down, (0.125 + 0.375) * 0 + (0.375 + 0.125) * 10 = 5.
-        let points = cubic((0.0, 0.0), (5.0, 0.0), (5.0, 10.0), (10.0, 10.0), 2);
-        assert_eq!(points, vec![(0.0, 0.0), (5.0, 5.0), (10.0, 10.0)]);
+    fn a_placed_scene_moves_every_item() {
+        let mut inner = Scene::new(20.0, 10.0, Rgb(1, 2, 3));
+        inner.line(vec![(0.0, 0.0), (20.0, 10.0)], Rgb(0, 0, 0), 1.0);
+        inner.circle((5.0, 5.0), 2.0, None, None);
+        inner.text((20.0, 5.0), "x", 10.0, false, Anchor::End, Rgb(0, 0, 0));
+        let mut outer = Scene::new(100.0, 50.0, Rgb(9, 9, 9));
+        outer.place(&inner, (10.0, 30.0));
+        // After the outer background: the inner one at 10..30 x 30..40, then the line,
+        // the circle and the text, each 10 right and 30 down.
+        assert_eq!(outer.items.len(), 5);
+        assert!(
+            matches!(outer.items[1], Item::Rect { bounds, .. } if bounds == [10.0, 30.0, 30.0, 40.0])
+        );
+        assert!(
+            matches!(&outer.items[2], Item::Line { points, .. } if points == &[(10.0, 30.0), (30.0, 40.0)])
+        );
+        assert!(
+            matches!(outer.items[3], Item::Circle { centre, radius, .. } if centre == (15.0, 35.0) && radius == 2.0)
+        );
+        assert!(matches!(outer.items[4], Item::Text { at, .. } if at == (30.0, 35.0)));
     }
 }

@@ -56,3 +56,38 @@ fn sector_bars() {
         bars(&plan, palette, &Interaction::default())
     });
 }
+
+/// The export frame of the sector bars (a legend, a note, a link and a date) in both
+/// languages, as the SVG download writes it.
+#[test]
+fn export_frame() {
+    use talent_charts::draw::frame::{frame, legend, Date, Export};
+    use talent_core::catalog::Chart;
+    use talent_core::link::url_state::UrlState;
+    let data = Dataset::embedded();
+    let palette = Palette::of(Theme::Light);
+    for lang in LANGS {
+        let chart = Chart::Sectors;
+        let plan = chart
+            .plan(data, &UrlState::default(), lang, WidthClass::Full)
+            .expect("plan");
+        let export = Export {
+            lang,
+            text: chart.text(data, lang),
+            legend: legend(&plan),
+            date: Date::new(2026, 12, 1),
+            link: Some("https://example.org/talent/countries/#sectors".into()),
+            scenario: None,
+        };
+        let scene = frame(
+            &talent_charts::draw::scene(&plan, palette, &talent_charts::draw::Reading::default()),
+            &export,
+            palette,
+        );
+        let title = &export.text.title;
+        insta::assert_snapshot!(
+            format!("frame-sectors-{}", lang_code(lang)),
+            svg::document(&scene, title)
+        );
+    }
+}

@@ -5,10 +5,21 @@
 use crate::copy::{self, Text};
 use crate::layout::bars::BarPlan;
 use crate::layout::change::{ChangePlan, ChangeSeries, PartsPlan, PartsSeries};
+use crate::layout::row_chart::RowChartPlan;
+use crate::layout::sankey::Hit;
+use crate::layout::sankey_chart::SankeyChartPlan;
+use crate::layout::sankey_labels::NavKey;
+use crate::layout::tip::Tip;
 use crate::layout::width::WidthClass;
 use crate::link::url_state::{UrlState, View};
+use crate::model::projection::Baseline;
+use crate::series::career_flows::{career_flows, CareerFlow, FlowKey};
 use crate::series::changes::{self, Measure};
+use crate::series::cities::{city_network, CityDegree};
 use crate::series::countries::{self, Tier};
+use crate::series::flows::{self, RowChartData};
+use crate::series::regions::{country_network, CountryNetwork};
+use crate::series::subfields;
 use crate::series::BarSeries;
 use crate::{format, Dataset, Lang};
 
@@ -43,10 +54,37 @@ pub enum Chart {
     Pool,
     /// Countries: the US and China in the AI 2000 editions.
     Editions,
+    /// Subfields: the countries of each subfield's number-one scholar.
+    Leaders,
+    /// Subfields: Shanghai's top-100-per-subfield scholars by subfield and sector.
+    Shanghai,
+    /// Flows: where Carnegie's 100 went.
+    CareersCarnegie,
+    /// Flows: DeepSeek authors' career paths.
+    CareersDeepSeek,
+    /// Flows: where China-undergraduate researchers studied and work (MacroPolo).
+    CareersMacroPolo,
+    /// Flows: from undergraduate region to work region, MacroPolo 2019.
+    CountryFlows,
+    /// Flows: net flow of each region.
+    RegionNet,
+    /// Flows: net flow of the Shanghai brief's cities.
+    CityNet,
+    /// Flows: arrivals and departures of those cities.
+    CityDots,
+}
+
+/// What the reader has focused in a chart: a mark by index, or a node or link of a Sankey.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Focus {
+    /// A bar, row, dumbbell or part, in keyboard order.
+    Mark(usize),
+    /// A Sankey's node or link.
+    Flow(Hit),
 }
 
 /// What a chart plots, before layout: the series its plan and its downloads share.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub enum Series {
     /// Bars of categories, one per series.
     Bars(BarSeries),
@@ -54,6 +92,16 @@ pub enum Series {
     Change(ChangeSeries),
     /// A whole and its parts.
     Parts(PartsSeries),
+    /// A career-path Sankey.
+    Career(CareerFlow),
+    /// The Sankey of regions of study and of work.
+    CountryFlows(CountryNetwork),
+    /// The net flow of each region.
+    RegionNet(CountryNetwork),
+    /// The net flow of each city of the Shanghai brief's Table 2.
+    CityNet(Vec<CityDegree>),
+    /// The arrivals and departures of those cities.
+    CityDots(Vec<CityDegree>),
 }
 
 /// A chart laid out in one language at one width class.
@@ -65,19 +113,17 @@ pub enum Plan {
     Change(ChangePlan),
     /// One bar split into parts.
     Parts(PartsPlan),
+    /// A Sankey diagram.
+    Sankey(SankeyChartPlan),
+    /// Rows of diverging bars or dots.
+    Rows(RowChartPlan),
 }
 
-/// The numbers a chart plots, as a table: what its Table view and its CSV show.
-#[derive(Clone, Debug, PartialEq, Default)]
-pub struct Table {
-    /// Column headings.
-    pub headers: Vec<String>,
-    /// Rows of cells; the first cell of a row names it.
-    pub rows: Vec<Vec<String>>,
-}
+pub use crate::series::display::{ChartText, Table};
 
 impl Plan {
-    /// The plotted numbers as a table, in the plan's language.
+    /// The plotted numbers as a table, in the plan's language (the flow charts build
+    /// theirs from their series: see [`Chart::table`]).
     pub fn table(&self, lang: Lang) -> Table {
         let h = |t: Text| t.get(lang).to_string();
         match self {
@@ -152,15 +198,18 @@ impl Plan {
                     })
                     .collect(),
             },
+            Plan::Sankey(_) | Plan::Rows(_) => Table::default(),
         }
     }
 
-    /// The tooltip of every mark, in keyboard order.
-    pub fn tips(&self) -> Vec<&crate::layout::tip::Tip> {
+    /// The tooltip of every mark, in keyboard order (for the picture's description).
+    pub fn tips(&self) -> Vec<&Tip> {
         match self {
             Plan::Bars(p) => p.marks.iter().map(|m| &m.tip).collect(),
             Plan::Change(p) => p.rows.iter().map(|r| &r.tip).collect(),
             Plan::Parts(p) => p.segments.iter().map(|s| &s.tip).collect(),
+            Plan::Sankey(p) => p.nodes.iter().map(|n| &n.tip).collect(),
+            Plan::Rows(p) => p.rows.iter().map(|r| &r.tip).collect(),
         }
     }
 
@@ -170,6 +219,112 @@ impl Plan {
             Plan::Bars(p) => (p.width, p.height),
             Plan::Change(p) => (p.width, p.height),
             Plan::Parts(p) => (p.width, p.height),
+            Plan::Sankey(p) => (p.width, p.height),
+            Plan::Rows(p) => (p.width, p.height),
+        }
+    }
+
+    /// What is under a point (design pixels); `touch` widens the targets.
+    pub fn hit(&self, x: f64, y: f64, touch: bool) -> Option<Focus> {
+        match self {
+            Plan::Bars(p) => p.mark_at(y).map(Focus::Mark),
+            Plan::Change(p) => p.row_at(y).map(Focus::Mark),
+            Plan::Parts(p) => p.segment_at(x, y).map(Focus::Mark),
+            Plan::Sankey(p) => {
+                let slop = if touch {
+                    crate::layout::sankey_chart::TOUCH_SLOP
+                } else {
+                    0.0
+                };
+                p.hit(x, y, slop).map(Focus::Flow)
+            }
+            Plan::Rows(p) => p.hit(y).map(Focus::Mark),
+        }
+    }
+
+    /// Where a key moves the focus: `Some(new focus)` (`None` inside it after Esc) for
+    /// the keys a chart answers, `None` for others.
+    pub fn step(&self, current: Option<Focus>, key: &str) -> Option<Option<Focus>> {
+        let nav = match key {
+            "ArrowUp" => NavKey::Up,
+            "ArrowDown" => NavKey::Down,
+            "ArrowLeft" => NavKey::Left,
+            "ArrowRight" => NavKey::Right,
+            "Home" => NavKey::Home,
+            "End" => NavKey::End,
+            "Escape" => return Some(None),
+            _ => return None,
+        };
+        let index = |f: Option<Focus>| match f {
+            Some(Focus::Mark(i)) => Some(i),
+            _ => None,
+        };
+        let list = |total: usize| -> Option<Option<Focus>> {
+            let last = total.checked_sub(1)?;
+            let next = match (nav, index(current)) {
+                (NavKey::Home, _) | (_, None) => 0,
+                (NavKey::End, _) => last,
+                (NavKey::Up | NavKey::Left, Some(i)) => i.saturating_sub(1),
+                (NavKey::Down | NavKey::Right, Some(i)) => (i + 1).min(last),
+            };
+            Some(Some(Focus::Mark(next)))
+        };
+        match self {
+            Plan::Sankey(p) => {
+                let hit = match current {
+                    Some(Focus::Flow(h)) => Some(h),
+                    _ => None,
+                };
+                Some(p.step(hit, nav).map(Focus::Flow))
+            }
+            Plan::Rows(p) => Some(p.step(index(current), nav).map(Focus::Mark)),
+            other => list(other.tips().len()),
+        }
+    }
+
+    /// The tooltip of the focus and where it hangs (design pixels).
+    pub fn tip(&self, focus: Focus) -> Option<(&Tip, (f64, f64))> {
+        match (self, focus) {
+            (Plan::Bars(p), Focus::Mark(i)) => {
+                p.marks.get(i).map(|m| (&m.tip, (m.x0, m.bottom + 4.0)))
+            }
+            (Plan::Change(p), Focus::Mark(i)) => {
+                p.rows.get(i).map(|r| (&r.tip, (p.label_x, r.band.1)))
+            }
+            (Plan::Parts(p), Focus::Mark(i)) => {
+                p.segments.get(i).map(|s| (&s.tip, (s.x.0, p.bar.1 + 4.0)))
+            }
+            (Plan::Sankey(p), Focus::Flow(h)) => Some((p.tip(h)?, p.tip_at(h)?)),
+            (Plan::Rows(p), Focus::Mark(i)) => Some((p.tip(i)?, p.tip_at(i)?)),
+            _ => None,
+        }
+    }
+
+    /// The stable key of the focus: a category to highlight across the page's charts, or
+    /// the node or link a Sankey pins (kept in the link).
+    pub fn key(&self, focus: Focus) -> Option<String> {
+        match (self, focus) {
+            (Plan::Bars(p), Focus::Mark(i)) => {
+                p.marks.get(i).map(|m| p.labels[m.group].key.clone())
+            }
+            (Plan::Change(p), Focus::Mark(i)) => p.rows.get(i).map(|r| r.key.clone()),
+            (Plan::Parts(p), Focus::Mark(i)) => p.segments.get(i).map(|s| s.key.clone()),
+            (Plan::Sankey(p), Focus::Flow(h)) => p.key_of(h).map(str::to_string),
+            (Plan::Rows(p), Focus::Mark(i)) => p.rows.get(i).map(|r| r.key.clone()),
+            _ => None,
+        }
+    }
+
+    /// Whether choosing a mark pins it (a Sankey) rather than highlighting its category.
+    pub fn pins(&self) -> bool {
+        matches!(self, Plan::Sankey(_))
+    }
+
+    /// The focus a pinned key names, if this plan has it.
+    pub fn find(&self, key: &str) -> Option<Focus> {
+        match self {
+            Plan::Sankey(p) => p.find(key).map(Focus::Flow),
+            _ => None,
         }
     }
 }
@@ -191,25 +346,12 @@ impl std::fmt::Display for PlanError {
 
 impl std::error::Error for PlanError {}
 
-/// The words around a chart, in one language.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ChartText {
-    /// What it shows.
-    pub title: String,
-    /// What is counted and the sample.
-    pub subtitle: String,
-    /// Caveats a reader must know.
-    pub notes: Vec<String>,
-    /// The sources, by outlet and date.
-    pub source: String,
-}
-
 const STORY_ORIGIN: &[&str] = &["cn", "us"];
 const STORY_WORK: &[&str] = &["us", "cn"];
 
 impl Chart {
     /// Every chart, page by page.
-    pub const ALL: [Chart; 14] = [
+    pub const ALL: [Chart; 23] = [
         Chart::FindingOrigin,
         Chart::FindingWork,
         Chart::FindingUsInst,
@@ -224,6 +366,15 @@ impl Chart {
         Chart::Sectors,
         Chart::Pool,
         Chart::Editions,
+        Chart::Leaders,
+        Chart::Shanghai,
+        Chart::CareersCarnegie,
+        Chart::CareersDeepSeek,
+        Chart::CareersMacroPolo,
+        Chart::CountryFlows,
+        Chart::RegionNet,
+        Chart::CityNet,
+        Chart::CityDots,
     ];
 
     /// The stable id: in links (`#top100`, `chart=top100`), element ids and file names.
@@ -243,6 +394,15 @@ impl Chart {
             Chart::Sectors => "sectors",
             Chart::Pool => "pool",
             Chart::Editions => "editions",
+            Chart::Leaders => "leaders",
+            Chart::Shanghai => "shanghai",
+            Chart::CareersCarnegie => "careers-carnegie",
+            Chart::CareersDeepSeek => "careers-deepseek",
+            Chart::CareersMacroPolo => "careers-macropolo",
+            Chart::CountryFlows => "country-flows",
+            Chart::RegionNet => "region-net",
+            Chart::CityNet => "city-net",
+            Chart::CityDots => "city-dots",
         }
     }
 
@@ -268,6 +428,14 @@ impl Chart {
             | Chart::Sectors
             | Chart::Pool
             | Chart::Editions => View::Countries,
+            Chart::Leaders | Chart::Shanghai => View::Subfields,
+            Chart::CareersCarnegie
+            | Chart::CareersDeepSeek
+            | Chart::CareersMacroPolo
+            | Chart::CountryFlows
+            | Chart::RegionNet
+            | Chart::CityNet
+            | Chart::CityDots => View::Flows,
         }
     }
 
@@ -290,7 +458,14 @@ impl Chart {
             Chart::FindingDeepSeek => &["hoover_deepseek_2025"],
             Chart::FindingTop100 | Chart::Top100 | Chart::Sectors => &["aminer_shanghai_2024"],
             Chart::Pool => &["itpo_dongbi_2025"],
-            Chart::Editions => &["aminer_ai2000_editions"],
+            Chart::Editions | Chart::Leaders => &["aminer_ai2000_editions"],
+            Chart::Shanghai => &["aminer_shanghai_2024_table1"],
+            Chart::CareersCarnegie => &["carnegie_2025"],
+            Chart::CareersDeepSeek => &["hoover_deepseek_2025"],
+            Chart::CareersMacroPolo | Chart::CountryFlows | Chart::RegionNet => {
+                &["macropolo_2019", "macropolo_2022"]
+            }
+            Chart::CityNet | Chart::CityDots => &["aminer_shanghai_2024_table2"],
         }
     }
 
@@ -310,6 +485,10 @@ impl Chart {
             Chart::Sectors => (copy::CHART_SECTORS_TITLE, copy::CHART_SUB_SECTORS),
             Chart::Pool => (copy::CHART_POOL_TITLE, copy::CHART_SUB_POOL),
             Chart::Editions => (copy::CHART_EDITIONS_TITLE, copy::CHART_SUB_EDITIONS),
+            Chart::Leaders => (copy::CHART_LEADERS_TITLE, copy::CHART_SUB_LEADERS),
+            Chart::Shanghai => (copy::CHART_SHANGHAI_TITLE, copy::CHART_SUB_SHANGHAI),
+            // The flow charts' texts are built with their series (see `flow_text`).
+            _ => (copy::APP_NAME, copy::APP_DESCRIPTION),
         }
     }
 
@@ -332,11 +511,61 @@ impl Chart {
             Chart::Sectors => &[copy::NOTE_SECTORS_UNPLACED],
             Chart::Pool => &[copy::NOTE_POOL_DEFINITIONS],
             Chart::Editions => &[copy::NOTE_EDITIONS],
+            Chart::Leaders => &[copy::NOTE_LEADERS],
+            Chart::Shanghai => &[copy::NOTE_SHANGHAI],
+            _ => &[],
+        }
+    }
+
+    /// The career flow a careers chart shows.
+    fn career_flow(self, data: &Dataset) -> Option<CareerFlow> {
+        let key = match self {
+            Chart::CareersCarnegie => FlowKey::Carnegie2025,
+            Chart::CareersDeepSeek => FlowKey::HooverDeepSeek2025,
+            Chart::CareersMacroPolo => FlowKey::MacroPoloChinaPathways,
+            _ => return None,
+        };
+        career_flows(data).ok()?.into_iter().find(|f| f.key == key)
+    }
+
+    /// The texts of the flow charts, built with their series.
+    fn flow_text(self, data: &Dataset, lang: Lang) -> Option<ChartText> {
+        let net = || country_network(Baseline::embedded());
+        match self {
+            Chart::CareersCarnegie | Chart::CareersDeepSeek | Chart::CareersMacroPolo => {
+                Some(flows::career_text(&self.career_flow(data)?, data, lang))
+            }
+            Chart::CountryFlows => Some(flows::region_text(&net(), data, lang)),
+            Chart::RegionNet => Some(flows::region_net_text(&net(), data, lang)),
+            Chart::CityNet => Some(flows::city_net_text(&city_network(data), data, lang)),
+            Chart::CityDots => Some(flows::city_dots_text(&city_network(data), data, lang)),
+            _ => None,
+        }
+    }
+
+    /// The numbers the chart plots, as its Table view and CSV show them.
+    pub fn table(self, data: &Dataset, state: &UrlState, lang: Lang) -> Table {
+        let net = || country_network(Baseline::embedded());
+        match self {
+            Chart::CareersCarnegie | Chart::CareersDeepSeek | Chart::CareersMacroPolo => self
+                .career_flow(data)
+                .map(|f| flows::career_table(&f, lang))
+                .unwrap_or_default(),
+            Chart::CountryFlows => flows::region_table(&net(), lang),
+            Chart::RegionNet => flows::region_metrics_table(&net(), lang),
+            Chart::CityNet | Chart::CityDots => flows::city_table(&city_network(data), lang),
+            _ => self
+                .plan(data, state, lang, WidthClass::Full)
+                .map(|p| p.table(lang))
+                .unwrap_or_default(),
         }
     }
 
     /// The chart's title, subtitle, notes and source line in `lang`.
     pub fn text(self, data: &Dataset, lang: Lang) -> ChartText {
+        if let Some(text) = self.flow_text(data, lang) {
+            return text;
+        }
         let (title, subtitle) = self.texts();
         let n = |v: Option<f64>| v.map_or_else(String::new, |v| format::number(v, 0, lang));
         let values: Vec<(&str, String)> = vec![
@@ -353,6 +582,16 @@ impl Chart {
                 n(data.number("hv25_authors_with_affiliation_history")),
             ),
             ("n_top", n(data.number("sh24_top100_sample_size"))),
+            (
+                "people",
+                n(Some(
+                    subfields::distinct_people(&subfields::shanghai_scholars(data)) as f64,
+                )),
+            ),
+            (
+                "rows",
+                n(Some(subfields::shanghai_scholars(data).len() as f64)),
+            ),
         ];
         let pairs: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
         ChartText {
@@ -418,6 +657,16 @@ impl Chart {
             Chart::Sectors => bars(countries::top100_by_sector(data, lang)),
             Chart::Pool => bars(countries::researcher_pool(data)),
             Chart::Editions => bars(countries::ai2000_editions(data, lang)),
+            Chart::Leaders => bars(subfields::subfield_leaders_2022(data)),
+            Chart::Shanghai => bars(subfields::shanghai_by_subfield(data, lang)),
+            Chart::CareersCarnegie | Chart::CareersDeepSeek | Chart::CareersMacroPolo => self
+                .career_flow(data)
+                .map(Series::Career)
+                .ok_or_else(|| missing("the career flow")),
+            Chart::CountryFlows => Ok(Series::CountryFlows(country_network(Baseline::embedded()))),
+            Chart::RegionNet => Ok(Series::RegionNet(country_network(Baseline::embedded()))),
+            Chart::CityNet => Ok(Series::CityNet(city_network(data))),
+            Chart::CityDots => Ok(Series::CityDots(city_network(data))),
         }
     }
 
@@ -430,10 +679,26 @@ impl Chart {
         class: WidthClass,
     ) -> Result<Plan, PlanError> {
         let _ = state;
+        let sankey = |plan: Result<SankeyChartPlan, crate::layout::sankey::SankeyError>| {
+            plan.map(Plan::Sankey).map_err(|e| PlanError {
+                chart: self.code(),
+                reason: e.to_string(),
+            })
+        };
+        let rows = |rows: RowChartData| Plan::Rows(RowChartPlan::new(&rows, lang, class));
         Ok(match self.series(data, lang)? {
             Series::Bars(series) => Plan::Bars(BarPlan::new(data, &series, lang, class)),
             Series::Change(series) => Plan::Change(ChangePlan::new(&series, lang, class)),
             Series::Parts(series) => Plan::Parts(PartsPlan::new(&series, lang, class)),
+            Series::Career(flow) => sankey(SankeyChartPlan::career(&flow, lang, class))?,
+            Series::CountryFlows(net) => sankey(SankeyChartPlan::new(
+                &flows::region_chart(&net, lang),
+                lang,
+                class,
+            ))?,
+            Series::RegionNet(net) => rows(flows::region_net_rows(&net, lang)),
+            Series::CityNet(cities) => rows(flows::city_net_rows(&cities, lang)),
+            Series::CityDots(cities) => rows(flows::city_dot_rows(&cities, lang)),
         })
     }
 }
@@ -443,8 +708,9 @@ pub fn source_line(data: &Dataset, datasets: &[&str], lang: Lang) -> String {
     let mut names: Vec<&str> = Vec::new();
     for key in datasets {
         if let Some(d) = data.datasets.iter().find(|d| d.key == *key) {
-            if !names.contains(&d.publisher.as_str()) {
-                names.push(&d.publisher);
+            let publisher = d.publisher(lang);
+            if !names.contains(&publisher) {
+                names.push(publisher);
             }
         }
     }

@@ -44,6 +44,54 @@ pub fn percent(points: f64, decimals: usize, lang: Lang) -> String {
     format!("{}%", number(points, decimals, lang))
 }
 
+/// Formats a number with the decimals it needs to be exact up to two places:
+/// `41`, `5.6`, `49.28`.
+///
+/// ```
+/// use talent_core::{format::exact, Lang};
+/// assert_eq!(exact(41.0, Lang::En), "41");
+/// assert_eq!(exact(5.6, Lang::En), "5.6");
+/// assert_eq!(exact(1.126, Lang::En), "1.13");
+/// ```
+pub fn exact(value: f64, lang: Lang) -> String {
+    let whole_at = |scale: f64| ((value * scale) - (value * scale).round()).abs() < 1e-6;
+    let decimals = if whole_at(1.0) {
+        0
+    } else if whole_at(10.0) {
+        1
+    } else {
+        2
+    };
+    number(value, decimals, lang)
+}
+
+/// Formats a number with a plus sign in front of gains: `+53`, `-19`, `0`.
+///
+/// ```
+/// use talent_core::{format::signed, Lang};
+/// assert_eq!(signed(53.0, 0, Lang::En), "+53");
+/// assert_eq!(signed(-19.0, 0, Lang::En), "-19");
+/// assert_eq!(signed(0.04, 1, Lang::En), "0.0");
+/// ```
+pub fn signed(value: f64, decimals: usize, lang: Lang) -> String {
+    let text = number(value, decimals, lang);
+    if value > 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0') {
+        format!("+{text}")
+    } else {
+        text
+    }
+}
+
+/// Formats a share (0 to 1) as a percentage with one decimal.
+///
+/// ```
+/// use talent_core::{format::share, Lang};
+/// assert_eq!(share(41.0 / 87.0, Lang::En), "47.1%");
+/// ```
+pub fn share(value: f64, lang: Lang) -> String {
+    percent(value * 100.0, 1, lang)
+}
+
 /// Formats a signed change in percentage points.
 ///
 /// ```

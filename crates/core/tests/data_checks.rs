@@ -4,7 +4,7 @@
 use talent_core::model::checks::{all_checks, Check, D01, D02, D08, D10, D12, D22, D30, D32};
 use talent_core::model::derived::all_derived;
 use talent_core::series::cities::{city_network, TABLE2_DATASET};
-use talent_core::Dataset;
+use talent_core::{Dataset, Lang};
 
 fn data() -> &'static Dataset {
     Dataset::embedded()
@@ -26,12 +26,18 @@ fn checks_of(id: &str) -> Vec<Check> {
 #[test]
 fn every_fact_has_a_source_and_a_population() {
     for fact in &data().facts {
-        assert!(!fact.source.trim().is_empty(), "{} has no source", fact.id);
-        assert!(
-            !fact.population.trim().is_empty(),
-            "{} has no population",
-            fact.id
-        );
+        for lang in [Lang::En, Lang::Zh] {
+            assert!(
+                !fact.source(lang).trim().is_empty(),
+                "{} has no source",
+                fact.id
+            );
+            assert!(
+                !fact.population(lang).trim().is_empty(),
+                "{} has no population",
+                fact.id
+            );
+        }
         assert!(
             data().dataset_of(fact).is_some(),
             "{} has no dataset",

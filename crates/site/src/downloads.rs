@@ -146,19 +146,14 @@ fn chart_json(site: &Site, chart: Chart) -> Value {
     })
 }
 
-/// What the coded columns' values mean.
-fn value_codes(lang: Lang) -> Vec<&'static str> {
-    [
-        copy::DOWNLOADS_VALUE_STATUS_STATED,
-        copy::DOWNLOADS_VALUE_STATUS_DERIVED,
-        copy::DOWNLOADS_VALUE_STATUS_BOUND,
-        copy::DOWNLOADS_VALUE_STATUS_NOT_REPORTED,
-        copy::DOWNLOADS_VALUE_QUALIFIERS,
-        copy::DOWNLOADS_VALUE_UNITS,
-    ]
-    .iter()
-    .map(|t| t.get(lang))
-    .collect()
+/// What the codes of the chart files mean, one line each.
+fn value_codes(lang: Lang) -> Vec<String> {
+    tidy::CHART_CODES.iter().map(|c| c.line(lang)).collect()
+}
+
+/// A text of the data pack in both languages.
+fn pack_text(text: &talent_core::data::Text) -> Value {
+    json!({ "en": text.en, "zh": text.zh })
 }
 
 fn related(map: &std::collections::BTreeMap<String, Related>) -> Value {
@@ -193,15 +188,16 @@ fn pack_json(data: &Dataset) -> Value {
                 "values": related(&f.values),
                 "unit": f.unit,
                 "year": f.year,
-                "population": f.population,
-                "source": f.source,
+                "population": pack_text(&f.population),
+                "source": pack_text(&f.source),
                 "url": f.url,
                 "seed": f.seed,
                 "status": tidy::fact_status_code(f.status),
                 "confidence": tidy::confidence_code(f.confidence),
                 "label_en": f.label_en,
                 "label_zh": f.label_zh,
-                "note": f.note,
+                "reader_label": pack_text(&f.label),
+                "note": f.note.as_ref().map(pack_text),
                 "columns": related(&f.columns),
             })
         })
@@ -210,15 +206,18 @@ fn pack_json(data: &Dataset) -> Value {
         "title": both(copy::APP_NAME),
         "licence": licence(),
         "datasets": data.datasets.iter().map(|d| json!({
-            "key": d.key, "name": d.name, "publisher": d.publisher, "url": d.url,
-            "description": d.description, "seeds": d.seeds,
+            "key": d.key, "name": pack_text(&d.name), "publisher": pack_text(&d.publisher),
+            "credit": pack_text(&d.credit), "description": pack_text(&d.description),
+            "url": d.url, "seeds": d.seeds,
         })).collect::<Vec<_>>(),
         "facts": facts,
         "discrepancies": data.discrepancies.iter().map(|d| json!({
-            "id": d.id, "severity": tidy::severity_code(d.severity), "facts": d.facts,
-            "description": d.description,
+            "id": d.id, "severity": tidy::severity_code(d.severity),
+            "kind": tidy::kind_code(d.kind), "facts": d.facts,
+            "title": pack_text(&d.title), "description": pack_text(&d.description),
         })).collect::<Vec<_>>(),
-        "not_found": data.not_found.iter().map(|n| json!({ "key": n.key, "detail": n.detail }))
+        "not_found": data.not_found.iter()
+            .map(|n| json!({ "key": n.key, "detail": pack_text(&n.detail) }))
             .collect::<Vec<_>>(),
         "seeds": data.seeds.iter().map(|s| json!({
             "file": s.file, "title": s.title, "title_en": s.title_en, "outlet": s.outlet,
@@ -258,7 +257,7 @@ fn readme_part(site: &Site, lang: Lang) -> String {
     let mut out = String::new();
     out.push_str(&format!("{}\n\n", t(copy::DOWNLOADS_BUNDLE_INTRO)));
     out.push_str(&format!("{}\n\n", t(copy::DOWNLOADS_BUNDLE_FORMATS)));
-    out.push_str(&format!("{}\n", t(copy::DOWNLOADS_BUNDLE_ENGLISH_ONLY)));
+    out.push_str(&format!("{}\n", t(copy::DOWNLOADS_BUNDLE_LANGUAGES)));
     heading(&mut out, &t(copy::DOWNLOADS_BUNDLE_FILES));
     out.push_str(&format!("- {}\n", t(copy::DOWNLOADS_BUNDLE_CHART_FILES)));
     out.push_str(&format!("- {}\n", t(copy::DOWNLOADS_BUNDLE_PACK_FILES)));
@@ -293,10 +292,18 @@ fn readme_part(site: &Site, lang: Lang) -> String {
         for c in columns {
             item(&mut out, lang, c.name, c.meaning.get(lang));
         }
-        if i == 0 {
-            heading(&mut out, &t(copy::DOWNLOADS_BUNDLE_CODES));
-            for line in value_codes(lang) {
-                out.push_str(&format!("- {line}\n"));
+        let codes = match i {
+            0 => Some((copy::DOWNLOADS_BUNDLE_CODES, &tidy::CHART_CODES[..])),
+            1 => Some((
+                copy::DOWNLOADS_BUNDLE_FACT_CODES,
+                &tidy::FACT_STATUS_CODES[..],
+            )),
+            _ => None,
+        };
+        if let Some((title, codes)) = codes {
+            heading(&mut out, &t(title));
+            for c in codes {
+                out.push_str(&format!("- {}\n", c.line(lang)));
             }
         }
     }

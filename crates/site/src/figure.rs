@@ -7,8 +7,7 @@ use crate::html::{bi, code, each, pair, LANGS};
 use crate::layout::PageLayout;
 use crate::Site;
 use maud::{html, Markup};
-use std::path::Path;
-use talent_charts::draw::{scene, Interaction};
+use talent_charts::draw::{scene, Reading};
 use talent_charts::{svg, Palette, Theme};
 use talent_core::catalog::{Chart, Plan};
 use talent_core::copy;
@@ -39,7 +38,7 @@ pub fn write_pictures(site: &Site, chart: Chart) -> Result<Vec<(Lang, WidthClass
                 .plan(site.data, &state, lang, class)
                 .map_err(|e| e.to_string())?;
             for theme in Theme::ALL {
-                let scene = scene(&plan, Palette::of(theme), &Interaction::default());
+                let scene = scene(&plan, Palette::of(theme), &Reading::default());
                 let doc = svg::document(&scene, &title);
                 site.write(&picture_path(chart, lang, class, theme), doc.as_bytes())?;
             }
@@ -117,13 +116,7 @@ pub fn figure(
 ) -> Markup {
     let id = chart.code();
     let text = |lang: Lang| chart.text(site.data, lang);
-    let table = |lang: Lang| {
-        plans
-            .iter()
-            .find(|(l, c, _)| *l == lang && *c == WidthClass::Full)
-            .map(|(_, _, p)| p.table(lang))
-            .unwrap_or_default()
-    };
+    let table = |lang: Lang| chart.table(site.data, &UrlState::default(), lang);
     let title = each(|l| text(l).title);
     html! {
         figure.chart id=(id) data-chart=(id) aria-labelledby={ (id) "-title" } {
@@ -135,10 +128,14 @@ pub fn figure(
                 }
                 p.subtitle { (each(|l| text(l).subtitle)) }
             }
+            (legend(plans))
             div.plot data-plot=(id) {
                 @for lang in LANGS {
                     (picture(chart, lang, plans, layout, prefix, &alt_text(site, chart, plans, lang)))
                 }
+            }
+            @if heading == 3 {
+                p.sample-line { (each(|l| text(l).subtitle)) }
             }
             figcaption {
                 @let notes_en = text(Lang::En).notes;
@@ -155,6 +152,7 @@ pub fn figure(
                     a href={ (prefix) "sources/" } data-view="sources" { (bi(copy::CHART_SOURCES_LINK)) }
                 }
             }
+            (share(site, chart, plans, prefix))
             details.chart-table data-table=(id) {
                 summary { (bi(copy::CHART_SHOW_TABLE)) }
                 @for lang in LANGS {
@@ -180,7 +178,67 @@ pub fn figure(
     }
 }
 
-/// Whether a directory exists (for tests of a baked site).
-pub fn exists(root: &Path, relative: &str) -> bool {
-    root.join(relative).exists()
+/// The key of a chart whose series are told apart by colour (bars with several series,
+/// Sankeys), in both languages; change and parts charts draw theirs in the picture.
+fn legend(plans: &[(Lang, WidthClass, Plan)]) -> Markup {
+    let entries = |lang: Lang| -> Vec<talent_core::layout::bars::LegendEntry> {
+        plans
+            .iter()
+            .find(|(l, c, _)| *l == lang && *c == WidthClass::Full)
+            .map(|(_, _, p)| match p {
+                Plan::Bars(b) => b.legend.clone(),
+                Plan::Sankey(s) => s.legend.clone(),
+                _ => Vec::new(),
+            })
+            .unwrap_or_default()
+    };
+    let kind = |k: talent_core::series::display::CellKind| match k {
+        talent_core::series::display::CellKind::Stated => "stated",
+        talent_core::series::display::CellKind::Derived => "derived",
+        talent_core::series::display::CellKind::Bound => "bound",
+        talent_core::series::display::CellKind::NotReported => "not-reported",
+    };
+    html! {
+        @if !entries(Lang::En).is_empty() {
+            @for lang in LANGS {
+                ul.legend lang=(crate::html::tag(lang)) data-l=(code(lang)) aria-hidden="true" {
+                    @for e in entries(lang) {
+                        li {
+                            span.swatch data-place=(e.style.place.code()) data-step=(e.style.step) data-kind=(kind(e.style.kind)) {}
+                            (e.label)
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Copy a link to the chart, embed it: the app fills in the current state; without it the
+/// snippet links the chart's default state.
+fn share(site: &Site, chart: Chart, plans: &[(Lang, WidthClass, Plan)], prefix: &str) -> Markup {
+    let id = chart.code();
+    let base = site.url.as_deref().map_or_else(
+        || prefix.to_string(),
+        |u| format!("{}/", u.trim_end_matches('/')),
+    );
+    let _ = plans;
+    let height = talent_core::link::embed::height(site.data, chart);
+    html! {
+        div.chart-share {
+            button type="button" data-copy-link=(id) hidden { (bi(copy::CHART_COPY_LINK)) }
+            span.copy-status role="status" data-copy-status=(id) {}
+            details {
+                summary { (bi(copy::CHART_EMBED)) }
+                p { (bi(copy::CHART_EMBED_HELP)) }
+                @for lang in LANGS {
+                    @let src = format!("{base}embed/{id}/?lang={}", code(lang));
+                    textarea.embed-code readonly rows="6" lang=(crate::html::tag(lang)) data-l=(code(lang)) data-embed-code=(id)
+                        aria-label=(copy::CHART_EMBED.get(lang)) {
+                        (talent_core::link::embed::snippet(chart, &src, height, &chart.text(site.data, lang).title))
+                    }
+                }
+            }
+        }
+    }
 }

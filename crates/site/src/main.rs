@@ -14,6 +14,7 @@ mod figure;
 mod html;
 mod layout;
 mod pages;
+mod previews;
 mod shell;
 
 use shell::PageMeta;
@@ -47,19 +48,71 @@ impl Site {
     }
 }
 
-/// The inside of `<head>` of Trunk's page, without the elements each page writes itself.
+/// The assets of Trunk's `<head>`: its character set, Content Security Policy and
+/// viewport, stylesheets, icons, manifest, preloads and scripts, in their order. Anything
+/// a page writes itself (title, description, link-preview tags) is left out, so baking a
+/// folder that was baked before gives the same pages.
 fn head_assets(index: &str) -> Result<String, String> {
     let start = index.find("<head>").ok_or("index.html has no <head>")? + "<head>".len();
     let end = index.find("</head>").ok_or("index.html has no </head>")?;
-    let mut head = index[start..end].to_string();
-    for (open, close) in [("<title>", "</title>"), ("<meta name=\"description\"", ">")] {
-        if let Some(a) = head.find(open) {
-            if let Some(b) = head[a..].find(close) {
-                head.replace_range(a..a + b + close.len(), "");
+    let head = &index[start..end];
+    let mut kept = Vec::new();
+    let mut rest = head;
+    while let Some(open) = rest.find('<') {
+        let tail = &rest[open..];
+        let Some(close) = tail.find('>') else { break };
+        let tag = &tail[..=close];
+        let mut consumed = close + 1;
+        let keep = if tag.starts_with("<meta") {
+            [
+                "charset=",
+                "http-equiv=\"Content-Security-Policy\"",
+                "name=\"viewport\"",
+                "name=\"theme-color\"",
+                "name=\"trunk-app\"",
+            ]
+            .iter()
+            .any(|k| tag.contains(k))
+        } else if tag.starts_with("<link") {
+            !tag.contains("rel=\"canonical\"")
+        } else if tag.starts_with("<script") && tag.contains(" src=") {
+            if let Some(end_script) = tail.find("</script>") {
+                consumed = end_script + "</script>".len();
             }
+            true
+        } else {
+            false
+        };
+        if keep {
+            let mut element = tail[..consumed].to_string();
+            // The wasm's preload must match the fetch that uses it, which carries no
+            // `integrity`: with one, WebKit ignores the preload and downloads the wasm twice.
+            if element.contains("rel=\"preload\"") && element.contains(".wasm") {
+                element = without_attribute(&element, "integrity");
+            }
+            kept.push(element);
         }
+        rest = &tail[consumed..];
     }
-    Ok(head)
+    if !kept.iter().any(|t| t.contains("Content-Security-Policy")) {
+        return Err("index.html has no Content Security Policy".into());
+    }
+    Ok(kept.join("\n"))
+}
+
+/// `element` without the attribute `name` (and its value).
+fn without_attribute(element: &str, name: &str) -> String {
+    let key = format!(" {name}=\"");
+    match element.find(&key) {
+        Some(start) => {
+            let value = start + key.len();
+            let end = element[value..]
+                .find('"')
+                .map_or(element.len(), |e| value + e + 1);
+            format!("{}{}", &element[..start], &element[end..])
+        }
+        None => element.to_string(),
+    }
 }
 
 fn description(view: View) -> copy::Text {
@@ -87,6 +140,7 @@ fn bake(out: &Path, url: Option<String>) -> Result<usize, String> {
         head: head_assets(&index)?,
         url,
     };
+    previews::write(&site)?;
     downloads::write(&site)?;
     let mut pages = 0;
     for view in View::ALL {
@@ -98,8 +152,8 @@ fn bake(out: &Path, url: Option<String>) -> Result<usize, String> {
                 title: title(view, lang.unwrap_or(Lang::En)),
                 description: description(view).get(lang.unwrap_or(Lang::En)).to_string(),
                 lang,
-                image: None,
-                embed: false,
+                image: Some(previews::path(view, lang.unwrap_or(Lang::En))),
+                embed: None,
             };
             let prefix = meta.prefix();
             let body = match view {
@@ -112,6 +166,28 @@ fn bake(out: &Path, url: Option<String>) -> Result<usize, String> {
             )?;
             pages += 1;
         }
+    }
+    for chart in talent_core::catalog::Chart::ALL {
+        let path = format!("embed/{}/", chart.code());
+        let meta = PageMeta {
+            path: path.clone(),
+            view: None,
+            title: format!(
+                "{} · {}",
+                chart.text(site.data, Lang::En).title,
+                copy::APP_NAME.get(Lang::En)
+            ),
+            description: chart.text(site.data, Lang::En).subtitle,
+            lang: None,
+            image: None,
+            embed: Some(chart),
+        };
+        let body = pages::embed::body(&site, chart, &meta.prefix())?;
+        site.write(
+            &format!("{path}index.html"),
+            shell::page(&site, &meta, body).as_bytes(),
+        )?;
+        pages += 1;
     }
     Ok(pages)
 }

@@ -23,8 +23,8 @@ pub struct PageMeta {
     pub lang: Option<Lang>,
     /// Link-preview picture relative to the root.
     pub image: Option<String>,
-    /// A chart-only embed page.
-    pub embed: bool,
+    /// The chart of a chart-only embed page.
+    pub embed: Option<talent_core::catalog::Chart>,
 }
 
 impl PageMeta {
@@ -49,7 +49,7 @@ pub const fn nav_label(view: View) -> Text {
 /// A whole page: the head, then `body` inside the site's header and footer.
 pub fn page(site: &Site, meta: &PageMeta, body: Markup) -> String {
     let prefix = meta.prefix();
-    let head_assets = site.head.replace("\"./", &format!("\"{prefix}"));
+    let head_assets = relative_to(&site.head, &prefix);
     let absolute = |relative: &str| match &site.url {
         Some(url) => format!("{}{relative}", url.trim_end_matches('/').to_owned() + "/"),
         None => format!("{prefix}{relative}"),
@@ -67,6 +67,7 @@ pub fn page(site: &Site, meta: &PageMeta, body: Markup) -> String {
         html lang=(tag(meta.lang.unwrap_or(Lang::En)))
             data-default-lang=[meta.lang.map(crate::html::code)]
             data-page=(meta.view.map_or("embed", |v| v.code()))
+            data-embed=[meta.embed.map(|c| c.code())]
             data-root=(prefix)
         {
             head {
@@ -93,9 +94,12 @@ pub fn page(site: &Site, meta: &PageMeta, body: Markup) -> String {
                 }
                 meta name="twitter:title" content=(meta.title);
                 meta name="twitter:description" content=(meta.description);
+                @if meta.embed.is_some() {
+                    script src={ (prefix) "embed.js" } defer {}
+                }
             }
-            body {
-                @if meta.embed {
+            body.embed[meta.embed.is_some()] {
+                @if meta.embed.is_some() {
                     (body)
                 } @else {
                     a.skip href="#main" { (bi(copy::APP_SKIP)) }
@@ -109,6 +113,31 @@ pub fn page(site: &Site, meta: &PageMeta, body: Markup) -> String {
         }
     };
     markup.into_string()
+}
+
+/// Trunk's head with its URLs (relative to the root, with or without `./`) made relative
+/// to a page `prefix` folders down.
+fn relative_to(head: &str, prefix: &str) -> String {
+    let mut out = String::with_capacity(head.len() + 64);
+    let mut rest = head;
+    while let Some(at) = ["href=\"", "src=\"", "data-js=\"", "data-wasm=\""]
+        .iter()
+        .filter_map(|k| rest.find(k).map(|i| (i, k.len())))
+        .min()
+    {
+        let (i, len) = at;
+        out.push_str(&rest[..i + len]);
+        rest = &rest[i + len..];
+        let url = rest.split('"').next().unwrap_or("");
+        let external = url.starts_with('/') || url.starts_with('#') || url.contains(':');
+        if !external {
+            out.push_str(prefix);
+            out.push_str(url.strip_prefix("./").unwrap_or(url));
+            rest = &rest[url.len()..];
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 fn header(meta: &PageMeta, prefix: &str) -> Markup {
@@ -135,10 +164,10 @@ fn header(meta: &PageMeta, prefix: &str) -> Markup {
                 div.lang-switch role="group" aria-labelledby="lang-label" {
                     span.visually-hidden id="lang-label" { (bi(copy::APP_LANGUAGE)) }
                     a.lang-choice href="?lang=en" hreflang="en" lang="en" data-lang="en" { "English" }
-                    a.lang-choice href="?lang=zh" hreflang="zh-Hans" lang="zh-Hans" data-lang="zh" { "简体中文" }
+                    a.lang-choice href="?lang=zh" hreflang="zh-Hans" lang="zh-Hans" data-lang="zh" { "中文" }
                 }
                 button.theme-toggle type="button" hidden data-theme-toggle aria-pressed="false" {
-                    (bi(copy::APP_THEME_LABEL))
+                    (bi(copy::APP_THEME_DARK))
                 }
             }
         }

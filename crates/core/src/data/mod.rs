@@ -1,26 +1,34 @@
 //! The embedded data pack: every figure with its source, decoded once and validated.
 //!
-//! The human-edited files are `data/facts.toml` and `data/seeds.toml`; `build.rs` encodes
-//! them with serde into a compact binary form ([postcard](https://docs.rs/postcard), types
-//! in `dataset/wire.rs`) that is compiled into the binary, so nothing is fetched or
-//! parsed as text at run time.
+//! The human-edited files are `data/facts.toml` (the curated figures), `data/seeds.toml`,
+//! the reader text of `data/reader/` and `data/glossary.toml`; `build.rs` joins and checks
+//! them (`src/data/reader.rs`, [`typography`]) and encodes them with serde into a compact
+//! binary form ([postcard](https://docs.rs/postcard), types in `data/wire.rs`) that is
+//! compiled into the binary, so nothing is fetched or parsed as text at run time. Every text a reader sees
+//! is a [`Text`], in English and Chinese; the accessors take a [`Lang`].
 
 pub mod labels;
+#[cfg(test)]
+mod reader;
+pub mod typography;
 mod wire;
 
+pub use typography::Glossary;
 pub use wire::{
-    Confidence, DatasetInfo, Discrepancy, Fact, FactValue, NotFound, Pack, Qualifier, Related,
-    Seed, Severity, Status,
+    Confidence, DatasetInfo, Discrepancy, DiscrepancyKind, FactOf, FactValue, NotFound, Pack,
+    Qualifier, Related, Seed, Severity, SharedText, Status, Text,
 };
 
 use std::collections::BTreeMap;
 use std::fmt;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 /// The data pack as `build.rs` encodes it.
 const FACTS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/facts.postcard"));
+/// The glossary as `build.rs` encodes it (linked only where [`Glossary::embedded`] is used).
+const GLOSSARY: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/glossary.postcard"));
 
-/// A language the data pack carries labels in.
+/// A language the data pack carries its texts in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub enum Lang {
     /// English.
@@ -28,6 +36,20 @@ pub enum Lang {
     En,
     /// Simplified Chinese.
     Zh,
+}
+
+/// One cited figure, decoded: its source and population texts are shared with the other
+/// figures that have the same ones.
+pub type Fact = FactOf<Arc<Text>>;
+
+impl Text {
+    /// The text in the given language.
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.en,
+            Lang::Zh => &self.zh,
+        }
+    }
 }
 
 impl Fact {
@@ -63,12 +85,24 @@ impl Fact {
         }
     }
 
-    /// The label in the given language.
+    /// The label a reader sees, in the given language.
     pub fn label(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::En => &self.label_en,
-            Lang::Zh => &self.label_zh,
-        }
+        self.label.get(lang)
+    }
+
+    /// The caveat a reader sees, if the figure has one.
+    pub fn note(&self, lang: Lang) -> Option<&str> {
+        self.note.as_ref().map(|note| note.get(lang))
+    }
+
+    /// What exactly was counted.
+    pub fn population(&self, lang: Lang) -> &str {
+        self.population.get(lang)
+    }
+
+    /// The report or organisation, as a reader cites it.
+    pub fn source(&self, lang: Lang) -> &str {
+        self.source.get(lang)
     }
 
     /// True when the figure is a percentage (in percentage points).
@@ -87,6 +121,60 @@ impl Fact {
     /// ```
     pub fn seed_number(&self) -> Option<&str> {
         seed_number(&self.seed)
+    }
+}
+
+impl DatasetInfo {
+    /// The report's name.
+    pub fn name(&self, lang: Lang) -> &str {
+        self.name.get(lang)
+    }
+
+    /// Outlet and date, as a reader cites them.
+    pub fn publisher(&self, lang: Lang) -> &str {
+        self.publisher.get(lang)
+    }
+
+    /// What it measures and how.
+    pub fn description(&self, lang: Lang) -> &str {
+        self.description.get(lang)
+    }
+
+    /// A short credit for source lines: "MacroPolo (2020)".
+    pub fn credit(&self, lang: Lang) -> &str {
+        self.credit.get(lang)
+    }
+}
+
+impl Discrepancy {
+    /// One line: what disagrees.
+    pub fn title(&self, lang: Lang) -> &str {
+        self.title.get(lang)
+    }
+
+    /// The account of it.
+    pub fn description(&self, lang: Lang) -> &str {
+        self.description.get(lang)
+    }
+}
+
+impl NotFound {
+    /// What is missing.
+    pub fn detail(&self, lang: Lang) -> &str {
+        self.detail.get(lang)
+    }
+}
+
+impl Glossary {
+    /// The glossary compiled into the binary (`data/glossary.toml`), for checking UI text.
+    ///
+    /// # Panics
+    /// Never in a released build: the native test suite decodes the same bytes.
+    pub fn embedded() -> &'static Glossary {
+        static GLOSSARY_TERMS: LazyLock<Glossary> = LazyLock::new(|| {
+            postcard::from_bytes(GLOSSARY).expect("embedded glossary is decoded by the tests")
+        });
+        &GLOSSARY_TERMS
     }
 }
 
@@ -128,6 +216,15 @@ pub enum DataError {
     DuplicateId(String),
     /// A fact has no source or no population.
     MissingSource(String),
+    /// A fact's source or population points past the pack's table of texts.
+    UnknownText {
+        /// The fact.
+        fact: String,
+        /// Which text.
+        which: SharedText,
+        /// The index it holds.
+        index: u16,
+    },
     /// A fact names a dataset that is not listed.
     UnknownDataset {
         /// The fact.
@@ -158,6 +255,12 @@ impl fmt::Display for DataError {
             Self::Parse(e) => write!(f, "data pack does not decode: {e}"),
             Self::DuplicateId(id) => write!(f, "fact id `{id}` is used twice"),
             Self::MissingSource(id) => write!(f, "fact `{id}` has no source or population"),
+            Self::UnknownText { fact, which, index } => {
+                write!(
+                    f,
+                    "fact `{fact}`: {which:?} text {index} is not in the pack"
+                )
+            }
             Self::UnknownDataset { fact, dataset } => {
                 write!(f, "fact `{fact}` names unknown dataset `{dataset}`")
             }
@@ -202,6 +305,8 @@ impl Dataset {
             discrepancies,
             not_found,
             seeds,
+            sources,
+            populations,
         } = pack;
         if let Some(bad) = seeds.iter().find(|s| s.number().is_none()) {
             return Err(DataError::UnknownSeed {
@@ -226,12 +331,35 @@ impl Dataset {
                 return Err(error);
             }
         }
+        let shared = |texts: Vec<Text>| texts.into_iter().map(Arc::new).collect::<Vec<_>>();
+        let (sources, populations) = (shared(sources), shared(populations));
+        let facts = facts
+            .into_iter()
+            .map(|fact| {
+                let id = fact.id.clone();
+                fact.try_map_shared(|which, index| {
+                    let table = match which {
+                        SharedText::Source => &sources,
+                        SharedText::Population => &populations,
+                    };
+                    table
+                        .get(usize::from(index))
+                        .cloned()
+                        .ok_or_else(|| DataError::UnknownText {
+                            fact: id.clone(),
+                            which,
+                            index,
+                        })
+                })
+            })
+            .collect::<Result<Vec<Fact>, DataError>>()?;
+        let blank = |text: &Text| text.en.trim().is_empty() || text.zh.trim().is_empty();
         let mut index = BTreeMap::new();
         for (position, fact) in facts.iter().enumerate() {
             if index.insert(fact.id.clone(), position).is_some() {
                 return Err(DataError::DuplicateId(fact.id.clone()));
             }
-            if fact.source.trim().is_empty() || fact.population.trim().is_empty() {
+            if blank(&fact.source) || blank(&fact.population) {
                 return Err(DataError::MissingSource(fact.id.clone()));
             }
             if let Some(error) = unknown_seed(&fact.id, &fact.seed) {
@@ -342,17 +470,25 @@ mod tests {
         assert!(matches!(Dataset::decode(&padded), Err(DataError::Parse(_))));
     }
 
+    fn text(en: &str, zh: &str) -> Text {
+        Text {
+            en: en.into(),
+            zh: zh.into(),
+        }
+    }
+
     fn minimal(population: &str, source: &str) -> Pack {
         Pack {
             datasets: vec![DatasetInfo {
                 key: "d".into(),
-                name: "D".into(),
-                publisher: "P".into(),
+                name: text("D", "丁"),
+                publisher: text("P", "丙"),
+                description: text("What D counts", "丁统计什么"),
+                credit: text("D (2020)", "丁（2020）"),
                 url: String::new(),
                 seeds: Vec::new(),
-                description: String::new(),
             }],
-            facts: vec![Fact {
+            facts: vec![FactOf {
                 id: "a".into(),
                 dataset: "d".into(),
                 value: FactValue::Number(1.0),
@@ -360,14 +496,15 @@ mod tests {
                 values: BTreeMap::new(),
                 unit: "u".into(),
                 year: 2020,
-                population: population.into(),
-                source: source.into(),
+                population: 0,
+                source: 0,
                 url: String::new(),
                 seed: "none".into(),
                 status: Status::Seed,
                 confidence: Confidence::High,
-                label_en: "A".into(),
-                label_zh: "甲".into(),
+                label_en: "A (curator)".into(),
+                label_zh: "甲（编者）".into(),
+                label: text("A", "甲"),
                 note: None,
                 columns: BTreeMap::new(),
             }],
@@ -382,6 +519,8 @@ mod tests {
                 date: String::new(),
                 url: String::new(),
             }],
+            sources: vec![text(source, "报告")],
+            populations: vec![text(population, "人群")],
         }
     }
 
@@ -479,11 +618,207 @@ mod tests {
             id: "x".into(),
             facts: vec!["zzz".into()],
             severity: Severity::Low,
-            description: String::new(),
+            kind: DiscrepancyKind::Consistent,
+            title: Text::default(),
+            description: Text::default(),
         });
         assert!(matches!(
             round_trip(&pack),
             Err(DataError::UnknownFact { fact, .. }) if fact == "zzz"
         ));
+    }
+
+    #[test]
+    fn a_fact_reads_its_texts_in_both_languages() {
+        let data = round_trip(&minimal("People counted", "Report")).expect("valid");
+        let fact = data.fact("a").expect("fact");
+        assert_eq!(
+            (fact.label(Lang::En), fact.label(Lang::Zh)),
+            ("A", "甲"),
+            "the reader label, not the curator's"
+        );
+        assert_eq!(
+            fact.label_en, "A (curator)",
+            "the curator label stays readable"
+        );
+        assert_eq!(fact.population(Lang::En), "People counted");
+        assert_eq!(fact.population(Lang::Zh), "人群");
+        assert_eq!(fact.source(Lang::Zh), "报告");
+        assert_eq!(fact.note(Lang::En), None);
+        let dataset = data.dataset_of(fact).expect("dataset");
+        assert_eq!(dataset.credit(Lang::Zh), "丁（2020）");
+        assert_eq!(dataset.name(Lang::En), "D");
+    }
+
+    #[test]
+    fn facts_share_one_copy_of_a_repeated_source() {
+        let mut pack = minimal("p", "Report");
+        let mut second = pack.facts[0].clone();
+        second.id = "b".into();
+        pack.facts.push(second);
+        let data = round_trip(&pack).expect("valid");
+        let (a, b) = (data.fact("a").unwrap(), data.fact("b").unwrap());
+        assert!(Arc::ptr_eq(&a.source, &b.source));
+        assert!(Arc::ptr_eq(&a.population, &b.population));
+    }
+
+    #[test]
+    fn a_fact_pointing_past_the_text_tables_is_rejected() {
+        let mut pack = minimal("p", "Report");
+        pack.facts[0].population = 1;
+        assert_eq!(
+            round_trip(&pack).unwrap_err(),
+            DataError::UnknownText {
+                fact: "a".into(),
+                which: SharedText::Population,
+                index: 1
+            }
+        );
+    }
+
+    #[test]
+    fn a_source_without_its_chinese_is_rejected() {
+        let mut pack = minimal("p", "Report");
+        pack.sources[0].zh = String::new();
+        assert_eq!(
+            round_trip(&pack).unwrap_err(),
+            DataError::MissingSource("a".into())
+        );
+    }
+
+    #[test]
+    fn the_embedded_pack_stores_each_source_and_population_once() {
+        let data = Dataset::embedded();
+        let distinct = |get: fn(&Fact) -> &Arc<Text>| {
+            let mut seen: Vec<&Arc<Text>> = Vec::new();
+            for fact in &data.facts {
+                if !seen.iter().any(|s| Arc::ptr_eq(s, get(fact))) {
+                    seen.push(get(fact));
+                }
+            }
+            seen.len()
+        };
+        // The curated pack has 38 distinct source strings and 174 populations; some read
+        // the same for readers and are stored once, so there are at most that many texts.
+        let (sources, populations) = (distinct(|f| &f.source), distinct(|f| &f.population));
+        assert!((20..=38).contains(&sources), "{sources}");
+        assert!((100..=174).contains(&populations), "{populations}");
+        let shanghai = data.fact("sh24_top100_us_count").unwrap();
+        let table_row = data.fact("sh24_t2_beijing").unwrap();
+        assert!(
+            Arc::ptr_eq(&shanghai.source, &table_row.source),
+            "the brief's text and its Table 2 cite the same source"
+        );
+    }
+
+    #[test]
+    fn the_embedded_glossary_decodes_and_holds_the_decided_terms() {
+        let glossary = Glossary::embedded();
+        let zh = |en: &str| {
+            glossary
+                .terms
+                .iter()
+                .find(|t| t.en == en)
+                .map(|t| t.zh.as_str())
+        };
+        assert_eq!(zh("US retention"), Some("留美率"));
+        assert_eq!(zh("researcher"), Some("研究人员"));
+        assert!(glossary.inconsistencies().is_empty());
+    }
+
+    /// Every reader text's problems, each with where it is, for the tests below.
+    fn problems_of<'a>(texts: impl IntoIterator<Item = (String, &'a Text)>) -> Vec<String> {
+        let glossary = Glossary::embedded();
+        let mut found = Vec::new();
+        for (at, text) in texts {
+            for p in typography::english_problems(&text.en) {
+                found.push(format!("{at}.en: {p}"));
+            }
+            for p in typography::chinese_problems(&text.zh, glossary) {
+                found.push(format!("{at}.zh: {p}"));
+            }
+        }
+        found
+    }
+
+    #[test]
+    fn every_reader_text_of_the_pack_follows_the_rules() {
+        let data = Dataset::embedded();
+        let mut texts: Vec<(String, &Text)> = Vec::new();
+        for d in &data.datasets {
+            for (field, text) in [
+                ("name", &d.name),
+                ("publisher", &d.publisher),
+                ("description", &d.description),
+                ("credit", &d.credit),
+            ] {
+                texts.push((format!("{} {field}", d.key), text));
+            }
+        }
+        for f in &data.facts {
+            texts.push((format!("{} source", f.id), &*f.source));
+            texts.push((format!("{} population", f.id), &*f.population));
+        }
+        for d in &data.discrepancies {
+            texts.push((format!("{} title", d.id), &d.title));
+            texts.push((format!("{} description", d.id), &d.description));
+        }
+        for n in &data.not_found {
+            texts.push((format!("{} detail", n.key), &n.detail));
+        }
+        assert!(texts
+            .iter()
+            .all(|(_, t)| !t.en.is_empty() && !t.zh.is_empty()));
+        let found = problems_of(texts);
+        assert!(found.is_empty(), "{}", found.join("\n"));
+    }
+
+    #[test]
+    fn every_fact_has_reader_text_that_follows_the_rules() {
+        let data = Dataset::embedded();
+        let mut texts: Vec<(String, &Text)> = Vec::new();
+        for f in &data.facts {
+            texts.push((format!("{} label", f.id), &f.label));
+            if let Some(note) = &f.note {
+                texts.push((format!("{} note", f.id), note));
+            }
+        }
+        let found = problems_of(texts);
+        assert!(found.is_empty(), "{}", found.join("\n"));
+    }
+
+    #[test]
+    fn only_real_contradictions_are_marked_as_contradictions() {
+        let data = Dataset::embedded();
+        let kind = |id: &str| {
+            data.discrepancies
+                .iter()
+                .find(|d| d.id == id)
+                .map(|d| d.kind)
+        };
+        let contradictions: Vec<&str> = data
+            .discrepancies
+            .iter()
+            .filter(|d| d.kind == DiscrepancyKind::Contradiction)
+            .map(|d| d.id.as_str())
+            .collect();
+        // The Shanghai brief's text against its own Table 1 and its own heading, and
+        // MacroPolo's two editions on the same 2019 share (53% against 42% + 13 = 55%).
+        assert_eq!(
+            contradictions,
+            [
+                "d03_shanghai_ir_zero",
+                "d05_us_all_subfields_heading",
+                "d12_mobility_53_vs_55"
+            ]
+        );
+        // 'Under 10,000' is a bound: 52,000 / 1.287^9 = 5,368, under it.
+        assert_eq!(kind("d01_cagr_28_7"), Some(DiscrepancyKind::Bound));
+        // 41 of the 60 placed is 68%, 'two thirds'; 41 of 71 is 57.7%.
+        assert_eq!(
+            kind("d02_us_industry_two_thirds"),
+            Some(DiscrepancyKind::Denominator)
+        );
+        assert_eq!(kind("d30_sum_checks_ok"), Some(DiscrepancyKind::Consistent));
     }
 }

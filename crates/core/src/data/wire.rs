@@ -6,8 +6,9 @@
 //! so nothing here may use `#[serde(untagged)]`, `#[serde(flatten)]` or
 //! `skip_serializing_if`, and the order of fields and variants is the format: `build.rs`
 //! and the crate are always compiled from the same file, so they cannot disagree. The
-//! `rename_all` and `default` attributes are for `build.rs`, which reads some of these
-//! types straight from the TOML.
+//! `rename_all` attributes are for `build.rs`, which reads some of these types straight
+//! from the TOML (`Seed`, the enums); the reader files have their own types
+//! (`reader.rs`).
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -73,9 +74,23 @@ pub enum Related {
     Text(String),
 }
 
-/// One cited figure.
+/// A reader text in both languages. Every text a reader sees comes in this type, so a
+/// text without its other language cannot be built.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Text {
+    /// English.
+    pub en: String,
+    /// Simplified Chinese.
+    pub zh: String,
+}
+
+/// One cited figure. `S` is how the figure holds the texts it shares with other figures
+/// (its source and its population): the original curator string while `build.rs` reads
+/// `facts.toml`, an index into [`Pack::sources`] and [`Pack::populations`] on the wire,
+/// so that the binary carries each text once, and a shared pointer once decoded
+/// (`data::Fact`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Fact {
+pub struct FactOf<S> {
     /// Stable snake_case id, unique in the pack.
     pub id: String,
     /// Key of the dataset (report) the fact belongs to.
@@ -90,10 +105,10 @@ pub struct Fact {
     pub unit: String,
     /// Reference year of the data.
     pub year: u16,
-    /// What exactly was counted.
-    pub population: String,
-    /// The report or organisation.
-    pub source: String,
+    /// What exactly was counted, for readers.
+    pub population: S,
+    /// The report or organisation, as a reader cites it.
+    pub source: S,
     /// Where the figure was found, or empty.
     pub url: String,
     /// Seed file that states it, or `none`.
@@ -102,15 +117,80 @@ pub struct Fact {
     pub status: Status,
     /// How much to trust it.
     pub confidence: Confidence,
-    /// Short English label.
+    /// The curator's short English label (`facts.toml`); readers see [`FactOf::label`].
     pub label_en: String,
-    /// Short Chinese label.
+    /// The curator's short Chinese label (`facts.toml`); readers see [`FactOf::label`].
     pub label_zh: String,
-    /// Caveats.
-    pub note: Option<String>,
-    /// Table-specific columns (Table 1 and Table 2 of seed 000): every other key of the
-    /// row that holds a number or a text.
+    /// The label readers see (`reader/facts.toml`).
+    pub label: Text,
+    /// The caveat readers see (`reader/facts.toml`), for the facts whose curator entry
+    /// has a note.
+    pub note: Option<Text>,
+    /// Table-specific columns (Table 1 and Table 2 of the Shanghai brief): every other key
+    /// of the row that holds a number or a text.
     pub columns: BTreeMap<String, Related>,
+}
+
+/// Which of a fact's shared texts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SharedText {
+    /// [`FactOf::source`].
+    Source,
+    /// [`FactOf::population`].
+    Population,
+}
+
+impl<S> FactOf<S> {
+    /// The same fact with its shared texts (source and population) turned into another
+    /// form by `f`: curator strings into indices, indices into shared pointers.
+    ///
+    /// # Errors
+    /// The first error of `f`.
+    pub fn try_map_shared<T, E>(
+        self,
+        mut f: impl FnMut(SharedText, S) -> Result<T, E>,
+    ) -> Result<FactOf<T>, E> {
+        let FactOf {
+            id,
+            dataset,
+            value,
+            qualifier,
+            values,
+            unit,
+            year,
+            population,
+            source,
+            url,
+            seed,
+            status,
+            confidence,
+            label_en,
+            label_zh,
+            label,
+            note,
+            columns,
+        } = self;
+        Ok(FactOf {
+            population: f(SharedText::Population, population)?,
+            source: f(SharedText::Source, source)?,
+            id,
+            dataset,
+            value,
+            qualifier,
+            values,
+            unit,
+            year,
+            url,
+            seed,
+            status,
+            confidence,
+            label_en,
+            label_zh,
+            label,
+            note,
+            columns,
+        })
+    }
 }
 
 /// One report the facts come from.
@@ -118,19 +198,18 @@ pub struct Fact {
 pub struct DatasetInfo {
     /// Key used as `Fact::dataset`.
     pub key: String,
-    /// Full name of the report.
-    pub name: String,
-    /// Publisher and date.
-    pub publisher: String,
+    /// The report's name for readers.
+    pub name: Text,
+    /// Outlet and date, as a reader cites them.
+    pub publisher: Text,
+    /// What it measures and how, in one or two sentences.
+    pub description: Text,
+    /// A short credit for source lines: "MacroPolo (2020)".
+    pub credit: Text,
     /// Main address, or empty.
-    #[serde(default)]
     pub url: String,
     /// Seed files that cite it.
-    #[serde(default)]
     pub seeds: Vec<String>,
-    /// What it measures and how.
-    #[serde(default)]
-    pub description: String,
 }
 
 /// How much a discrepancy changes the story.
@@ -147,7 +226,30 @@ pub enum Severity {
     High,
 }
 
-/// A finding that stated figures disagree with each other or with arithmetic.
+/// What kind of finding a discrepancy is, so that a page can mark as wrong only what is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DiscrepancyKind {
+    /// A source contradicts itself or another source: both cannot be right as written.
+    Contradiction,
+    /// A share is right or wrong depending on what it is a share of.
+    Denominator,
+    /// A bound ("under 10,000") taken as a value; consistent within the bound.
+    Bound,
+    /// The figures count different things (populations, definitions, documents).
+    Definition,
+    /// Rounding, truncation or a slip of the pen; nothing is wrong once read as meant.
+    Rounding,
+    /// The parts a source describes do not add up to its total: some are not placed.
+    Unplaced,
+    /// Checked, and the figures agree.
+    Consistent,
+    /// Stated in one place and not checked anywhere else: no verdict.
+    Unverified,
+}
+
+/// A finding about stated figures: where they disagree with each other or with
+/// arithmetic, or a check that they agree.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Discrepancy {
     /// Stable id, e.g. `d01_cagr_28_7`.
@@ -156,8 +258,12 @@ pub struct Discrepancy {
     pub facts: Vec<String>,
     /// How serious it is.
     pub severity: Severity,
-    /// What disagrees and why.
-    pub description: String,
+    /// What kind of finding it is.
+    pub kind: DiscrepancyKind,
+    /// One line: what disagrees.
+    pub title: Text,
+    /// What disagrees, judged against the right denominator and bounds.
+    pub description: Text,
 }
 
 /// A figure that was searched for and not found.
@@ -166,7 +272,7 @@ pub struct NotFound {
     /// Stable key.
     pub key: String,
     /// What is missing.
-    pub detail: String,
+    pub detail: Text,
 }
 
 /// A seed document: one of the Chinese-language articles the explainer set out to check
@@ -194,12 +300,17 @@ pub struct Seed {
 pub struct Pack {
     /// Reports.
     pub datasets: Vec<DatasetInfo>,
-    /// Figures, in file order.
-    pub facts: Vec<Fact>,
+    /// Figures, in file order; their sources and populations are indices into
+    /// `sources` and `populations`.
+    pub facts: Vec<FactOf<u16>>,
     /// Findings of disagreement.
     pub discrepancies: Vec<Discrepancy>,
     /// Figures not found.
     pub not_found: Vec<NotFound>,
     /// The seed documents facts and datasets cite.
     pub seeds: Vec<Seed>,
+    /// Each distinct source citation once.
+    pub sources: Vec<Text>,
+    /// Each distinct population once.
+    pub populations: Vec<Text>,
 }

@@ -1074,11 +1074,11 @@ mod tests {
             .nodes
             .iter()
             .map(|n| NodeLabel {
-                name: n.label.get(lang).to_owned(),
+                name: flow.text(n.label, lang),
                 value: format!("{}", n.value),
             })
             .collect();
-        let headings: Vec<String> = flow.stages.iter().map(|s| s.get(lang).to_owned()).collect();
+        let headings: Vec<String> = flow.stages.iter().map(|s| flow.text(*s, lang)).collect();
         plan(
             &nodes,
             &links,

@@ -1,6 +1,35 @@
 //! Line breaking for chart labels (Latin words stay whole, CJK breaks between characters,
 //! closing punctuation stays with what it closes) and spreading of labels that collide.
 
+/// Which point of a line of text its `x` is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Anchor {
+    /// `x` is the left end.
+    Start,
+    /// `x` is the centre.
+    Middle,
+    /// `x` is the right end.
+    End,
+}
+
+/// One line of text placed on a chart, vertically centred on `y`. A run anchored at its
+/// end or middle stays flush or centred whatever font a browser sets it in.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TextRun {
+    /// Where the run is anchored.
+    pub x: f64,
+    /// Vertical centre.
+    pub y: f64,
+    /// Which point of the run `x` is.
+    pub anchor: Anchor,
+    /// The text.
+    pub text: String,
+    /// Size in design pixels.
+    pub size: f64,
+    /// Bold or regular.
+    pub bold: bool,
+}
+
 /// True for characters a line may break before and after (CJK punctuation, kana and
 /// ideographs from U+2E80, compatibility ideographs and full-width forms).
 pub(crate) fn is_cjk(c: char) -> bool {

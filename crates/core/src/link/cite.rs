@@ -90,7 +90,10 @@ pub fn citation(
     let sources: Vec<String> = datasets
         .iter()
         .filter_map(|key| data.datasets.iter().find(|d| d.key == *key))
-        .map(|d| format!("{} ({})", d.name, d.publisher))
+        .map(|d| match lang {
+            Lang::En => format!("{} ({})", d.name(lang), d.publisher(lang)),
+            Lang::Zh => format!("{}（{}）", d.name(lang), d.publisher(lang)),
+        })
         .collect();
     let scenario = scenario.map(|s| scenario_line(s, lang));
     let year = accessed.get(..4).unwrap_or(accessed);
@@ -151,7 +154,7 @@ mod tests {
             "{text}"
         );
         assert!(text.contains("going to the US 30.0%"), "{text}");
-        assert!(text.contains("Carnegie 2025 follow-up"), "{text}");
+        assert!(text.contains("Carnegie's 2025 follow-up"), "{text}");
         assert!(bibtex.starts_with("@misc{aitalentatlas2026,"), "{bibtex}");
         assert!(
             bibtex.contains("\\url{https://example.org/talent/?v=1&view=whatif&r=0.9}"),

@@ -11,11 +11,16 @@ use crate::catalog::{source_line, Chart, PlanError, Series};
 use crate::copy::{self, Text};
 use crate::data::labels::label;
 use crate::data::{
-    Confidence, Fact, FactValue, Qualifier, Related, Severity, Status as FactStatus,
+    Confidence, DiscrepancyKind, Fact, FactValue, Qualifier, Related, Severity,
+    Status as FactStatus,
 };
 use crate::layout::change::{change_interval, interval, ChangeSeries, PartsSeries, Point};
+use crate::model::projection::Baseline;
 use crate::model::sampling::Interval;
+use crate::series::career_flows::{CareerFlow, DenominatorUnit};
+use crate::series::cities::CityDegree;
 use crate::series::display::CellKind;
+use crate::series::regions::{region_key, CountryNetwork};
 use crate::series::{BarSeries, BarValue, Unit};
 use crate::{format, Dataset, Lang};
 
@@ -63,13 +68,83 @@ pub const CHART_COLUMNS: [Column; 18] = [
 /// The columns of a chart's CSV whose cells are numbers (or empty).
 pub const NUMERIC_CHART_COLUMNS: [&str; 5] = ["year", "value", "ci_low", "ci_high", "sample_size"];
 
-/// The units a chart's records use (the README explains each).
-pub const UNITS: [&str; 5] = [
-    "percent",
-    "percentage_points",
-    "scholars",
-    "researchers",
-    "subfields",
+/// A code a column holds and what it means.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Code {
+    /// The code as the files write it.
+    pub code: &'static str,
+    /// What it means; `{code}` in the text is the code.
+    pub meaning: Text,
+}
+
+impl Code {
+    /// "code: meaning" in `lang`.
+    pub fn line(self, lang: Lang) -> String {
+        self.meaning.fill(lang, &[("code", self.code)])
+    }
+}
+
+const fn code(code: &'static str, meaning: Text) -> Code {
+    Code { code, meaning }
+}
+
+/// The codes of the chart files' `status`, `qualifier` and `unit` columns.
+pub const CHART_CODES: [Code; 14] = [
+    code(status_code(CellKind::Stated), copy::DOWNLOADS_CODE_STATED),
+    code(status_code(CellKind::Derived), copy::DOWNLOADS_CODE_DERIVED),
+    code(status_code(CellKind::Bound), copy::DOWNLOADS_CODE_BOUND),
+    code(
+        status_code(CellKind::NotReported),
+        copy::DOWNLOADS_CODE_NOT_REPORTED,
+    ),
+    code(qualifier_code(Qualifier::Exact), copy::DOWNLOADS_CODE_EXACT),
+    code(
+        qualifier_code(Qualifier::Approx),
+        copy::DOWNLOADS_CODE_APPROX,
+    ),
+    code(qualifier_code(Qualifier::Lt), copy::DOWNLOADS_CODE_LT),
+    code(qualifier_code(Qualifier::Gt), copy::DOWNLOADS_CODE_GT),
+    UNITS[0],
+    UNITS[1],
+    UNITS[2],
+    UNITS[3],
+    UNITS[4],
+    UNITS[5],
+];
+
+/// The units a chart's records use.
+pub const UNITS: [Code; 6] = [
+    code("percent", copy::DOWNLOADS_CODE_PERCENT),
+    code("percentage_points", copy::DOWNLOADS_CODE_PERCENTAGE_POINTS),
+    code("scholars", copy::DOWNLOADS_CODE_SCHOLARS),
+    code("researchers", copy::DOWNLOADS_CODE_RESEARCHERS),
+    code("subfields", copy::DOWNLOADS_CODE_SUBFIELDS),
+    code("weighted_degree", copy::DOWNLOADS_CODE_WEIGHTED_DEGREE),
+];
+
+const PERCENT: &str = UNITS[0].code;
+const POINTS: &str = UNITS[1].code;
+const RESEARCHERS: &str = UNITS[3].code;
+const WEIGHTED_DEGREE: &str = UNITS[5].code;
+
+/// The codes of the facts' `status` column.
+pub const FACT_STATUS_CODES: [Code; 4] = [
+    code(
+        fact_status_code(FactStatus::Seed),
+        copy::DOWNLOADS_CODE_SEED,
+    ),
+    code(
+        fact_status_code(FactStatus::SeedVerified),
+        copy::DOWNLOADS_CODE_SEED_VERIFIED,
+    ),
+    code(
+        fact_status_code(FactStatus::SeedConflict),
+        copy::DOWNLOADS_CODE_SEED_CONFLICT,
+    ),
+    code(
+        fact_status_code(FactStatus::Supplementary),
+        copy::DOWNLOADS_CODE_SUPPLEMENTARY,
+    ),
 ];
 
 /// Separates the items of a list in one cell (fact ids, list values).
@@ -134,10 +209,10 @@ pub const fn qualifier_code(qualifier: Qualifier) -> &'static str {
 
 const fn unit_code(unit: Unit) -> &'static str {
     match unit {
-        Unit::Percent => "percent",
-        Unit::Scholars => "scholars",
-        Unit::Researchers => "researchers",
-        Unit::Subfields => "subfields",
+        Unit::Percent => PERCENT,
+        Unit::Scholars => UNITS[2].code,
+        Unit::Researchers => RESEARCHERS,
+        Unit::Subfields => UNITS[4].code,
     }
 }
 
@@ -159,16 +234,15 @@ impl Maker<'_> {
         let facts = self.facts(ids);
         let mut names: Vec<&str> = Vec::new();
         for fact in &facts {
-            if !names.contains(&fact.source.as_str()) {
-                names.push(&fact.source);
+            let name = fact.source(self.lang);
+            if !names.contains(&name) {
+                names.push(name);
             }
         }
-        // The sources' own names, in English and their own scripts: the same in both
-        // editions, like every machine column.
         let source = if names.is_empty() {
-            source_line(self.data, self.chart.datasets(), Lang::En)
+            source_line(self.data, self.chart.datasets(), self.lang)
         } else {
-            names.join(copy::LIST_SEPARATOR.get(Lang::En))
+            names.join(copy::LIST_SEPARATOR.get(self.lang))
         };
         let mut urls: Vec<&str> = Vec::new();
         for fact in &facts {
@@ -228,8 +302,8 @@ impl Maker<'_> {
             series_label: String::new(),
             year: self.year(&facts),
             value,
-            // The shares of change charts; bars and parts set their own.
-            unit: "percent",
+            // The shares of change charts; the other charts set their own.
+            unit: PERCENT,
             qualifier,
             status,
             interval: None,
@@ -258,6 +332,11 @@ pub fn records(chart: Chart, data: &Dataset, lang: Lang) -> Result<Vec<Record>, 
         Series::Bars(series) => bar_records(&maker, &series),
         Series::Change(series) => change_records(&maker, &series),
         Series::Parts(series) => parts_records(&maker, &series),
+        Series::Career(flow) => career_records(&maker, &flow),
+        Series::CountryFlows(net) => region_flow_records(&maker, &net),
+        Series::RegionNet(net) => region_net_records(&maker, &net),
+        Series::CityNet(cities) => city_net_records(&maker, &cities),
+        Series::CityDots(cities) => city_dot_records(&maker, &cities),
     })
 }
 
@@ -342,19 +421,21 @@ fn change_records(maker: &Maker, series: &ChangeSeries) -> Vec<Record> {
     out
 }
 
+/// A figure in a formula: whole numbers without decimals, others with one.
+fn figure(value: f64, lang: Lang) -> String {
+    format::number(value, usize::from(value.fract().abs() > 1e-9), lang)
+}
+
 /// The change from `a` to `b` in percentage points, with Newcombe's interval.
 fn change_record(maker: &Maker, a: &Point, b: &Point) -> Record {
-    let n = |v: f64| {
-        let decimals = usize::from(v.fract().abs() > 1e-9);
-        format::number(v, decimals, maker.lang)
-    };
+    let n = |v: f64| figure(v, maker.lang);
     let mut record = maker.record(
         Some(b.value - a.value),
         CellKind::Derived,
         vec![a.fact.clone(), b.fact.clone()],
     );
     record.year = None;
-    record.unit = "percentage_points";
+    record.unit = POINTS;
     record.interval = change_interval(a, b).map(percent_range);
     record.formula = format!("{} − {}", n(b.value), n(a.value));
     record
@@ -377,9 +458,8 @@ fn parts_records(maker: &Maker, series: &PartsSeries) -> Vec<Record> {
             let unit = maker
                 .facts(&part.facts)
                 .first()
-                .and_then(|f| UNITS.iter().find(|u| **u == f.unit))
-                .copied()
-                .unwrap_or("researchers");
+                .and_then(|f| UNITS.iter().find(|u| u.code == f.unit))
+                .map_or(RESEARCHERS, |u| u.code);
             let mut record = maker.record(Some(part.count), status, part.facts.clone());
             record.category.clone_from(&part.key);
             record.category_label.clone_from(&part.label);
@@ -389,6 +469,128 @@ fn parts_records(maker: &Maker, series: &PartsSeries) -> Vec<Record> {
             record
         })
         .collect()
+}
+
+/// A career Sankey: one record per ribbon, from its source node (the category) to its
+/// target (the series).
+fn career_records(maker: &Maker, flow: &CareerFlow) -> Vec<Record> {
+    let lang = maker.lang;
+    let name = |id: &str| {
+        flow.node(id)
+            .map_or_else(String::new, |n| flow.text(n.label, lang))
+    };
+    let unit = match flow.denominator.unit {
+        DenominatorUnit::People => RESEARCHERS,
+        DenominatorUnit::Percent => PERCENT,
+    };
+    flow.links
+        .iter()
+        .map(|link| {
+            let facts: Vec<String> = link.facts.iter().map(|f| f.to_string()).collect();
+            let status = match &link.formula {
+                Some(_) => CellKind::Derived,
+                None => CellKind::of_stated(
+                    facts
+                        .first()
+                        .and_then(|id| maker.data.fact(id))
+                        .and_then(|f| f.qualifier),
+                ),
+            };
+            let mut record = maker.record(Some(link.value), status, facts);
+            record.category = link.source.to_string();
+            record.category_label = name(link.source);
+            record.series = link.target.to_string();
+            record.series_label = name(link.target);
+            record.unit = unit;
+            record.sample = Some((flow.denominator.value, false));
+            record.formula = link.formula.clone().unwrap_or_default();
+            record
+        })
+        .collect()
+}
+
+/// Facts behind the region matrix, which the atlas estimates from MacroPolo's 2019 shares.
+fn region_facts() -> Vec<String> {
+    Baseline::sources().into_iter().map(String::from).collect()
+}
+
+/// The region Sankey: researchers per 100 of the pool, from region of study (the
+/// category) to region of work (the series).
+fn region_flow_records(maker: &Maker, net: &CountryNetwork) -> Vec<Record> {
+    let lang = maker.lang;
+    net.flows
+        .iter()
+        .map(|f| {
+            let mut record = maker.record(Some(f.value), CellKind::Derived, region_facts());
+            record.category = region_key(f.origin).to_string();
+            record.category_label = f.origin.label(lang).to_string();
+            record.series = region_key(f.work).to_string();
+            record.series_label = f.work.label(lang).to_string();
+            record.year = Some(net.year);
+            record.formula = copy::DOWNLOADS_REGION_ESTIMATE.get(lang).to_string();
+            record
+        })
+        .collect()
+}
+
+/// The net flow of each region: those working there less those who studied there, per
+/// 100 of the pool.
+fn region_net_records(maker: &Maker, net: &CountryNetwork) -> Vec<Record> {
+    let n = |v: f64| figure(v, maker.lang);
+    net.metrics
+        .iter()
+        .map(|m| {
+            let mut record = maker.record(Some(m.net), CellKind::Derived, region_facts());
+            record.category = region_key(m.region).to_string();
+            record.category_label = m.region.label(maker.lang).to_string();
+            record.year = Some(net.year);
+            record.unit = POINTS;
+            record.formula = format!("{} − {}", n(m.working), n(m.studied));
+            record
+        })
+        .collect()
+}
+
+fn city_record(maker: &Maker, city: &CityDegree, value: f64, status: CellKind) -> Record {
+    let mut record = maker.record(Some(value), status, vec![city.fact_id.clone()]);
+    record.category.clone_from(&city.fact_id);
+    record.category_label = match maker.lang {
+        Lang::En => city.city_en.clone(),
+        Lang::Zh => city.city_zh.clone(),
+    };
+    record.unit = WEIGHTED_DEGREE;
+    record
+}
+
+/// The net flow of each city of Table 2, as the app computes it from the row.
+fn city_net_records(maker: &Maker, cities: &[CityDegree]) -> Vec<Record> {
+    let n = |v: f64| figure(v, maker.lang);
+    cities
+        .iter()
+        .map(|c| {
+            let mut record = city_record(maker, c, c.net_computed, CellKind::Derived);
+            record.formula = format!("{} − {}", n(c.dwi), n(c.dwo));
+            record
+        })
+        .collect()
+}
+
+/// The arrivals and departures of each city of Table 2, as the table states them.
+fn city_dot_records(maker: &Maker, cities: &[CityDegree]) -> Vec<Record> {
+    let mut out = Vec::new();
+    for c in cities {
+        for (key, label, value) in [
+            ("arrivals", copy::FLOWS_ARRIVALS, c.dwi),
+            ("departures", copy::FLOWS_DEPARTURES, c.dwo),
+        ] {
+            let qualifier = maker.data.fact(&c.fact_id).and_then(|f| f.qualifier);
+            let mut record = city_record(maker, c, value, CellKind::of_stated(qualifier));
+            record.series = key.to_string();
+            record.series_label = label.get(maker.lang).to_string();
+            out.push(record);
+        }
+    }
+    out
 }
 
 /// Records as a sheet with [`CHART_COLUMNS`].
@@ -432,7 +634,7 @@ pub fn chart_sheet(chart: Chart, data: &Dataset, lang: Lang) -> Result<Sheet, Pl
 }
 
 /// The columns of a report's facts (`pack/facts/<report>.csv`).
-pub const FACT_COLUMNS: [Column; 18] = [
+pub const FACT_COLUMNS: [Column; 23] = [
     column("id", copy::DOWNLOADS_FACT_COLUMN_ID),
     column("dataset", copy::DOWNLOADS_FACT_COLUMN_DATASET),
     column("value", copy::DOWNLOADS_FACT_COLUMN_VALUE),
@@ -440,14 +642,25 @@ pub const FACT_COLUMNS: [Column; 18] = [
     column("unit", copy::DOWNLOADS_FACT_COLUMN_UNIT),
     column("year", copy::DOWNLOADS_FACT_COLUMN_YEAR),
     column("qualifier", copy::DOWNLOADS_FACT_COLUMN_QUALIFIER),
-    column("population", copy::DOWNLOADS_FACT_COLUMN_POPULATION),
-    column("source", copy::DOWNLOADS_FACT_COLUMN_SOURCE),
+    column("population_en", copy::DOWNLOADS_FACT_COLUMN_POPULATION_EN),
+    column("population_zh", copy::DOWNLOADS_FACT_COLUMN_POPULATION_ZH),
+    column("source_en", copy::DOWNLOADS_FACT_COLUMN_SOURCE_EN),
+    column("source_zh", copy::DOWNLOADS_FACT_COLUMN_SOURCE_ZH),
     column("url", copy::DOWNLOADS_FACT_COLUMN_URL),
     column("status", copy::DOWNLOADS_FACT_COLUMN_STATUS),
     column("confidence", copy::DOWNLOADS_FACT_COLUMN_CONFIDENCE),
     column("label_en", copy::DOWNLOADS_FACT_COLUMN_LABEL_EN),
     column("label_zh", copy::DOWNLOADS_FACT_COLUMN_LABEL_ZH),
-    column("note", copy::DOWNLOADS_FACT_COLUMN_NOTE),
+    column(
+        "reader_label_en",
+        copy::DOWNLOADS_FACT_COLUMN_READER_LABEL_EN,
+    ),
+    column(
+        "reader_label_zh",
+        copy::DOWNLOADS_FACT_COLUMN_READER_LABEL_ZH,
+    ),
+    column("note_en", copy::DOWNLOADS_FACT_COLUMN_NOTE_EN),
+    column("note_zh", copy::DOWNLOADS_FACT_COLUMN_NOTE_ZH),
     column("values", copy::DOWNLOADS_FACT_COLUMN_VALUES),
     column("columns", copy::DOWNLOADS_FACT_COLUMN_COLUMNS),
     column("seed", copy::DOWNLOADS_FACT_COLUMN_SEED),
@@ -457,29 +670,48 @@ pub const FACT_COLUMNS: [Column; 18] = [
 pub const NUMERIC_FACT_COLUMNS: [&str; 2] = ["value", "year"];
 
 /// The columns of `pack/discrepancies.csv`.
-pub const DISCREPANCY_COLUMNS: [Column; 4] = [
+pub const DISCREPANCY_COLUMNS: [Column; 8] = [
     column("id", copy::DOWNLOADS_DISCREPANCY_COLUMN_ID),
     column("severity", copy::DOWNLOADS_DISCREPANCY_COLUMN_SEVERITY),
+    column("kind", copy::DOWNLOADS_DISCREPANCY_COLUMN_KIND),
     column("facts", copy::DOWNLOADS_DISCREPANCY_COLUMN_FACTS),
+    column("title_en", copy::DOWNLOADS_DISCREPANCY_COLUMN_TITLE_EN),
+    column("title_zh", copy::DOWNLOADS_DISCREPANCY_COLUMN_TITLE_ZH),
     column(
-        "description",
-        copy::DOWNLOADS_DISCREPANCY_COLUMN_DESCRIPTION,
+        "description_en",
+        copy::DOWNLOADS_DISCREPANCY_COLUMN_DESCRIPTION_EN,
+    ),
+    column(
+        "description_zh",
+        copy::DOWNLOADS_DISCREPANCY_COLUMN_DESCRIPTION_ZH,
     ),
 ];
 
 /// The columns of `pack/not-found.csv`.
-pub const NOT_FOUND_COLUMNS: [Column; 2] = [
+pub const NOT_FOUND_COLUMNS: [Column; 3] = [
     column("key", copy::DOWNLOADS_NOT_FOUND_COLUMN_KEY),
-    column("detail", copy::DOWNLOADS_NOT_FOUND_COLUMN_DETAIL),
+    column("detail_en", copy::DOWNLOADS_NOT_FOUND_COLUMN_DETAIL_EN),
+    column("detail_zh", copy::DOWNLOADS_NOT_FOUND_COLUMN_DETAIL_ZH),
 ];
 
 /// The columns of `pack/datasets.csv`.
-pub const DATASET_COLUMNS: [Column; 6] = [
+pub const DATASET_COLUMNS: [Column; 11] = [
     column("key", copy::DOWNLOADS_DATASET_COLUMN_KEY),
-    column("name", copy::DOWNLOADS_DATASET_COLUMN_NAME),
-    column("publisher", copy::DOWNLOADS_DATASET_COLUMN_PUBLISHER),
+    column("name_en", copy::DOWNLOADS_DATASET_COLUMN_NAME_EN),
+    column("name_zh", copy::DOWNLOADS_DATASET_COLUMN_NAME_ZH),
+    column("publisher_en", copy::DOWNLOADS_DATASET_COLUMN_PUBLISHER_EN),
+    column("publisher_zh", copy::DOWNLOADS_DATASET_COLUMN_PUBLISHER_ZH),
+    column("credit_en", copy::DOWNLOADS_DATASET_COLUMN_CREDIT_EN),
+    column("credit_zh", copy::DOWNLOADS_DATASET_COLUMN_CREDIT_ZH),
+    column(
+        "description_en",
+        copy::DOWNLOADS_DATASET_COLUMN_DESCRIPTION_EN,
+    ),
+    column(
+        "description_zh",
+        copy::DOWNLOADS_DATASET_COLUMN_DESCRIPTION_ZH,
+    ),
     column("url", copy::DOWNLOADS_DATASET_COLUMN_URL),
-    column("description", copy::DOWNLOADS_DATASET_COLUMN_DESCRIPTION),
     column("seeds", copy::DOWNLOADS_DATASET_COLUMN_SEEDS),
 ];
 
@@ -540,6 +772,20 @@ pub const fn severity_code(severity: Severity) -> &'static str {
     }
 }
 
+/// The machine name of a kind of discrepancy, as `data/reader/pack.toml` spells it.
+pub const fn kind_code(kind: DiscrepancyKind) -> &'static str {
+    match kind {
+        DiscrepancyKind::Contradiction => "contradiction",
+        DiscrepancyKind::Denominator => "denominator",
+        DiscrepancyKind::Bound => "bound",
+        DiscrepancyKind::Definition => "definition",
+        DiscrepancyKind::Rounding => "rounding",
+        DiscrepancyKind::Unplaced => "unplaced",
+        DiscrepancyKind::Consistent => "consistent",
+        DiscrepancyKind::Unverified => "unverified",
+    }
+}
+
 /// Every fact of one report of the pack, in file order.
 pub fn facts_sheet(data: &Dataset, dataset: &str) -> Sheet {
     Sheet {
@@ -552,7 +798,10 @@ pub fn facts_sheet(data: &Dataset, dataset: &str) -> Sheet {
                     FactValue::Text(t) => (None, t.clone()),
                     FactValue::List(items) => (None, items.join(ITEMS)),
                 };
-                vec![
+                let both = |text: &dyn Fn(Lang) -> String| {
+                    [Cell::text(text(Lang::En)), Cell::text(text(Lang::Zh))]
+                };
+                let mut row = vec![
                     Cell::text(&f.id),
                     Cell::text(&f.dataset),
                     Cell::number(number),
@@ -560,18 +809,24 @@ pub fn facts_sheet(data: &Dataset, dataset: &str) -> Sheet {
                     Cell::text(&f.unit),
                     Cell::Number(f64::from(f.year)),
                     Cell::text(f.qualifier.map_or("", qualifier_code)),
-                    Cell::text(&f.population),
-                    Cell::text(&f.source),
+                ];
+                row.extend(both(&|l| f.population(l).to_string()));
+                row.extend(both(&|l| f.source(l).to_string()));
+                row.extend([
                     Cell::text(&f.url),
                     Cell::text(fact_status_code(f.status)),
                     Cell::text(confidence_code(f.confidence)),
                     Cell::text(&f.label_en),
                     Cell::text(&f.label_zh),
-                    Cell::text(f.note.clone().unwrap_or_default()),
+                ]);
+                row.extend(both(&|l| f.label(l).to_string()));
+                row.extend(both(&|l| f.note(l).unwrap_or_default().to_string()));
+                row.extend([
                     Cell::text(pairs(&f.values)),
                     Cell::text(pairs(&f.columns)),
                     Cell::text(&f.seed),
-                ]
+                ]);
+                row
             })
             .collect(),
     }
@@ -585,14 +840,12 @@ pub fn datasets_sheet(data: &Dataset) -> Sheet {
             .datasets
             .iter()
             .map(|d| {
-                vec![
-                    Cell::text(&d.key),
-                    Cell::text(&d.name),
-                    Cell::text(&d.publisher),
-                    Cell::text(&d.url),
-                    Cell::text(&d.description),
-                    Cell::text(d.seeds.join(ITEMS)),
-                ]
+                let mut row = vec![Cell::text(&d.key)];
+                for text in [&d.name, &d.publisher, &d.credit, &d.description] {
+                    row.extend([Cell::text(&text.en), Cell::text(&text.zh)]);
+                }
+                row.extend([Cell::text(&d.url), Cell::text(d.seeds.join(ITEMS))]);
+                row
             })
             .collect(),
     }
@@ -609,8 +862,12 @@ pub fn discrepancies_sheet(data: &Dataset) -> Sheet {
                 vec![
                     Cell::text(&d.id),
                     Cell::text(severity_code(d.severity)),
+                    Cell::text(kind_code(d.kind)),
                     Cell::text(d.facts.join(ITEMS)),
-                    Cell::text(&d.description),
+                    Cell::text(&d.title.en),
+                    Cell::text(&d.title.zh),
+                    Cell::text(&d.description.en),
+                    Cell::text(&d.description.zh),
                 ]
             })
             .collect(),
@@ -624,7 +881,13 @@ pub fn not_found_sheet(data: &Dataset) -> Sheet {
         rows: data
             .not_found
             .iter()
-            .map(|n| vec![Cell::text(&n.key), Cell::text(&n.detail)])
+            .map(|n| {
+                vec![
+                    Cell::text(&n.key),
+                    Cell::text(&n.detail.en),
+                    Cell::text(&n.detail.zh),
+                ]
+            })
             .collect(),
     }
 }
@@ -765,6 +1028,43 @@ mod tests {
         assert_eq!(us23.status, CellKind::Derived);
         assert_eq!(find(&editions, "y2022", "cn").status, CellKind::NotReported);
         assert_eq!(find(&editions, "y2022", "cn").year, Some(2022));
+    }
+
+    #[test]
+    fn flows_have_a_record_per_ribbon_and_row() {
+        // Carnegie: of the 10 now in China, 2 + 2 + 5 are described: 10 − 2 − 2 − 5 = 1.
+        let carnegie = of(Chart::CareersCarnegie);
+        let rest = find(&carnegie, "cg_cn", "cg_cn_nr");
+        assert_eq!((rest.value, rest.status), (Some(1.0), CellKind::Derived));
+        assert_eq!(
+            (rest.unit, rest.sample),
+            ("researchers", Some((100.0, false)))
+        );
+        assert_eq!(find(&carnegie, "cg_2019", "cg_us").value, Some(87.0));
+        // Table 2, Beijing: Dwi 14 − Dwo 33 = −19, and both degrees as stated.
+        let net = of(Chart::CityNet);
+        let beijing = find(&net, "sh24_t2_beijing", "");
+        assert_eq!(
+            (beijing.value, beijing.formula.as_str()),
+            (Some(-19.0), "14 − 33")
+        );
+        assert_eq!(beijing.unit, "weighted_degree");
+        let dots = of(Chart::CityDots);
+        assert_eq!(find(&dots, "sh24_t2_beijing", "arrivals").value, Some(14.0));
+        assert_eq!(
+            find(&dots, "sh24_t2_beijing", "departures").value,
+            Some(33.0)
+        );
+        // MacroPolo 2019: the US employs 59 per 100 and trained 20: net +39 points.
+        let regions = of(Chart::RegionNet);
+        let us = find(&regions, "us", "");
+        assert!((us.value.unwrap() - 39.0).abs() < 1e-9, "{:?}", us.value);
+        assert_eq!(us.formula, "59 − 20");
+        // The region matrix is the atlas's estimate: derived, summing to the pool of 100.
+        let flows = of(Chart::CountryFlows);
+        let total: f64 = flows.iter().filter_map(|r| r.value).sum();
+        assert!((total - 100.0).abs() < 1e-9, "{total}");
+        assert!(flows.iter().all(|r| r.status == CellKind::Derived));
     }
 
     #[test]

@@ -12,8 +12,10 @@
 //!   MacroPolo 2019 and 2022 samples, in percent of each sample, by graduate-school or
 //!   study location and work country where published.
 
+use crate::copy::{self, Text};
 use crate::data::{Dataset, Lang};
 use crate::layout::sankey::{LayoutParams, SankeyError, SankeyLayout, SankeyLink, SankeyNode};
+use crate::series::place::Place;
 use std::fmt;
 
 /// Below this a computed remainder counts as zero (no link is drawn).
@@ -50,29 +52,6 @@ impl FlowKey {
     }
 }
 
-/// A short text in English and Chinese.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Label {
-    /// English.
-    pub en: &'static str,
-    /// Simplified Chinese.
-    pub zh: &'static str,
-}
-
-impl Label {
-    /// The text in `lang`.
-    pub fn get(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::En => self.en,
-            Lang::Zh => self.zh,
-        }
-    }
-}
-
-const fn label(en: &'static str, zh: &'static str) -> Label {
-    Label { en, zh }
-}
-
 /// What the flow values count.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DenominatorUnit {
@@ -92,7 +71,7 @@ pub struct Denominator {
     /// Fact that states the whole, if it is a published figure.
     pub fact: Option<&'static str>,
     /// What the whole is.
-    pub label: Label,
+    pub label: Text,
 }
 
 /// One node of a career-path Sankey.
@@ -103,7 +82,9 @@ pub struct FlowNode {
     /// Stage (column), `0` on the left.
     pub stage: usize,
     /// Display label.
-    pub label: Label,
+    pub label: Text,
+    /// The place its colour stands for (the whole sample is neutral).
+    pub place: Place,
     /// `false` for a remainder the source did not describe.
     pub reported: bool,
     /// Node value: the larger of its incoming and outgoing totals.
@@ -138,11 +119,11 @@ pub struct CareerFlow {
     /// Translation key of the title, `career_flow.<key>.title`.
     pub title_key: &'static str,
     /// Title.
-    pub title: Label,
+    pub title: Text,
     /// What the values are parts of.
     pub denominator: Denominator,
     /// Labels of the stages (columns), left to right.
-    pub stages: Vec<Label>,
+    pub stages: Vec<Text>,
     /// Nodes, in drawing order (top to bottom within a stage).
     pub nodes: Vec<FlowNode>,
     /// Links, in drawing order.
@@ -154,7 +135,10 @@ pub struct CareerFlow {
     /// Not-found records that explain 'not reported' parts.
     pub not_found: Vec<&'static str>,
     /// Caveat to show with the diagram.
-    pub note: Label,
+    pub note: Text,
+    /// The years its texts name, as `(placeholder, year)`: `{start}` and `{end}` of a
+    /// follow-up, `{first}` and `{second}` of two samples.
+    pub years: Vec<(&'static str, String)>,
 }
 
 /// Why a flow cannot be built from the data pack.
@@ -218,19 +202,33 @@ impl<'a> Builder<'a> {
         Ok(value)
     }
 
-    fn node(&mut self, id: &'static str, stage: usize, label: Label, fact: Option<&'static str>) {
+    /// The year of a fact, for the texts that name it.
+    fn year(&self, id: &'static str) -> Result<String, FlowError> {
+        let fact = self.data.fact(id).ok_or(FlowError::MissingFact(id))?;
+        Ok(fact.year.to_string())
+    }
+
+    fn node(
+        &mut self,
+        id: &'static str,
+        stage: usize,
+        place: Place,
+        label: Text,
+        fact: Option<&'static str>,
+    ) {
         self.nodes.push(FlowNode {
             id,
             stage,
             label,
+            place,
             reported: true,
             value: 0.0,
             fact,
         });
     }
 
-    fn unreported(&mut self, id: &'static str, stage: usize, label: Label) {
-        self.node(id, stage, label, None);
+    fn unreported(&mut self, id: &'static str, stage: usize, place: Place, label: Text) {
+        self.node(id, stage, place, label, None);
         if let Some(node) = self.nodes.last_mut() {
             node.reported = false;
         }
@@ -320,65 +318,70 @@ fn carnegie_2025(data: &Dataset) -> Result<CareerFlow, FlowError> {
     b.node(
         "cg_2019",
         0,
-        label("At US institutions in 2019", "2019年在美国机构"),
+        Place::Neutral,
+        copy::FLOWS_CARNEGIE_COHORT,
         Some(COHORT),
     );
-    b.node("cg_us", 1, label("United States", "美国"), Some(US));
-    b.node("cg_cn", 1, label("China", "中国"), Some(CN));
+    b.node("cg_us", 1, Place::Us, copy::FLOWS_CARNEGIE_US, Some(US));
+    b.node("cg_cn", 1, Place::China, copy::FLOWS_CARNEGIE_CN, Some(CN));
     b.node(
         "cg_other",
         1,
-        label("Other countries", "其他国家"),
+        Place::Rest,
+        copy::FLOWS_CARNEGIE_OTHER,
         Some(OTHER),
     );
     b.unreported(
         "cg_country_nr",
         1,
-        label("Country not reported", "国家未报告"),
+        Place::Neutral,
+        copy::FLOWS_CARNEGIE_COUNTRY_NR,
     );
     b.node(
         "cg_us_companies",
         2,
-        label("US companies", "美国企业"),
+        Place::Us,
+        copy::FLOWS_CARNEGIE_US_COMPANIES,
         Some(US_COMPANIES),
     );
     b.node(
         "cg_us_professors",
         2,
-        label("US university professors", "美国大学教授"),
+        Place::Us,
+        copy::FLOWS_CARNEGIE_US_PROFESSORS,
         Some(US_PROFESSORS),
     );
     b.node(
         "cg_us_phd",
         2,
-        label("PhD students / postdocs in the US", "在美博士生/博士后"),
+        Place::Us,
+        copy::FLOWS_CARNEGIE_US_PHD,
         Some(US_PHD),
     );
-    b.unreported(
-        "cg_us_nr",
-        2,
-        label("US role not reported", "在美职位未报告"),
-    );
+    b.unreported("cg_us_nr", 2, Place::Us, copy::FLOWS_CARNEGIE_US_NR);
     b.node(
         "cg_cn_founders",
         2,
-        label("Founded start-ups in China", "在中国创办初创公司"),
+        Place::China,
+        copy::FLOWS_CARNEGIE_CN_FOUNDERS,
         Some(CN_FOUNDERS),
     );
     b.node(
         "cg_cn_bigtech",
         2,
-        label("Leaders at AI tech giants", "AI科技巨头领导职务"),
+        Place::China,
+        copy::FLOWS_CARNEGIE_CN_BIGTECH,
         Some(CN_BIGTECH),
     );
     b.node(
         "cg_cn_professors",
         2,
-        label("Professors at top Chinese universities", "中国顶尖大学教授"),
+        Place::China,
+        copy::FLOWS_CARNEGIE_CN_PROFESSORS,
         Some(CN_PROFESSORS),
     );
-    b.unreported("cg_cn_nr", 2, label("Role not described", "职位未说明"));
-    b.unreported("cg_other_nr", 2, label("Role not reported", "职位未报告"));
+    b.unreported("cg_cn_nr", 2, Place::China, copy::FLOWS_CARNEGIE_CN_NR);
+    b.unreported("cg_other_nr", 2, Place::Rest, copy::FLOWS_CARNEGIE_OTHER_NR);
 
     b.link("cg_2019", "cg_us", us, None, &[US])?;
     b.link("cg_2019", "cg_cn", cn, None, &[CN])?;
@@ -430,40 +433,30 @@ fn carnegie_2025(data: &Dataset) -> Result<CareerFlow, FlowError> {
     )?;
     b.link("cg_other", "cg_other_nr", other, None, &[OTHER])?;
 
+    let years = vec![("start", b.year(COHORT)?), ("end", b.year(US)?)];
     let (nodes, links, source_facts) = b.finish();
     Ok(CareerFlow {
         key: FlowKey::Carnegie2025,
         title_key: "career_flow.carnegie_2025.title",
-        title: label(
-            "Where the 2019 China-undergrad researchers at US institutions were in 2025",
-            "2019年在美机构的中国本科出身研究人员2025年的去向",
-        ),
+        title: copy::FLOWS_CARNEGIE_TITLE,
         denominator: Denominator {
             value: cohort,
             unit: DenominatorUnit::People,
             fact: Some(COHORT),
-            label: label(
-                "China-undergrad top-tier researchers at US institutions in 2019 (MacroPolo sample)",
-                "2019年在美国机构的中国本科出身顶尖研究人员（MacroPolo样本）",
-            ),
+            label: copy::FLOWS_CARNEGIE_WHOLE,
         },
         stages: vec![
-            label("2019", "2019年"),
-            label("2025: country", "2025年：国家"),
-            label("2025: role", "2025年：职位"),
+            copy::FLOWS_CARNEGIE_STAGE_START,
+            copy::FLOWS_CARNEGIE_STAGE_COUNTRY,
+            copy::FLOWS_CARNEGIE_STAGE_ROLE,
         ],
         nodes,
         links,
         source_facts,
         discrepancies: vec!["d22_carnegie_returnees", "d31_nationality_vs_undergrad"],
         not_found: Vec::new(),
-        note: label(
-            "Country is the headquarters of the current institution. The source does not \
-             describe the role of every returnee nor the roles of those in other countries, \
-             and does not say whether its US start-up founders are among the company employees.",
-            "国家指当前所在机构总部所在地。来源未说明每位回国者的职位，也未说明在其他国家者的职位，\
-             亦未说明在美国创业者是否计入企业雇员。",
-        ),
+        note: copy::FLOWS_CARNEGIE_NOTE,
+        years,
     })
 }
 
@@ -484,49 +477,47 @@ fn hoover_deepseek_2025(data: &Dataset) -> Result<CareerFlow, FlowError> {
     b.node(
         "hv_all",
         0,
-        label("Authors with affiliation histories", "有隶属关系记录的作者"),
+        Place::Neutral,
+        copy::FLOWS_HOOVER_ALL,
         Some(ALL),
     );
     b.node(
         "hv_never_left",
         1,
-        label("Never left China", "从未离开中国"),
+        Place::China,
+        copy::FLOWS_HOOVER_NEVER_LEFT,
         Some(NEVER_LEFT),
     );
     b.node(
         "hv_us_ties",
         1,
-        label("Ties to the US", "与美国有交集"),
+        Place::Neutral,
+        copy::FLOWS_HOOVER_US_TIES,
         Some(US_TIES),
     );
-    b.unreported(
-        "hv_other_nr",
-        1,
-        label("Other / not reported", "其他/未报告"),
-    );
+    b.unreported("hv_other_nr", 1, Place::Neutral, copy::FLOWS_OTHER_NR);
     b.node(
         "hv_returned",
         2,
-        label("China → abroad → China", "中国→海外→中国"),
+        Place::China,
+        copy::FLOWS_HOOVER_RETURNED,
         Some(RETURNED),
     );
     b.node(
         "hv_us_start",
         2,
-        label("Started in the US → China", "美国起步→中国"),
+        Place::China,
+        copy::FLOWS_HOOVER_US_START,
         Some(US_START),
     );
     b.node(
         "hv_stayed_us",
         2,
-        label("China → US, stayed", "中国→美国，留美"),
+        Place::Us,
+        copy::FLOWS_HOOVER_STAYED_US,
         Some(STAYED_US),
     );
-    b.unreported(
-        "hv_ties_nr",
-        2,
-        label("Not explained by the source", "来源未说明"),
-    );
+    b.unreported("hv_ties_nr", 2, Place::China, copy::FLOWS_HOOVER_TIES_NR);
 
     b.link("hv_all", "hv_never_left", never, None, &[NEVER_LEFT])?;
     b.link("hv_all", "hv_us_ties", ties, None, &[US_TIES])?;
@@ -558,36 +549,25 @@ fn hoover_deepseek_2025(data: &Dataset) -> Result<CareerFlow, FlowError> {
     Ok(CareerFlow {
         key: FlowKey::HooverDeepSeek2025,
         title_key: "career_flow.hoover_deepseek_2025.title",
-        title: label(
-            "Career paths of DeepSeek's paper authors",
-            "DeepSeek论文作者的职业路径",
-        ),
+        title: copy::FLOWS_HOOVER_TITLE,
         denominator: Denominator {
             value: all,
             unit: DenominatorUnit::People,
             fact: Some(ALL),
-            label: label(
-                "DeepSeek authors with known affiliation histories (secondary summaries and \
-                 seed 001 give different counts; see the denominator discrepancy)",
-                "有已知隶属关系记录的DeepSeek作者（二手摘要与种子001的人数不同，见分母差异说明）",
-            ),
+            label: copy::FLOWS_HOOVER_WHOLE,
         },
         stages: vec![
-            label("Authors", "作者"),
-            label("Ties to the US", "与美国的交集"),
-            label("Career path", "职业路径"),
+            copy::FLOWS_HOOVER_STAGE_AUTHORS,
+            copy::FLOWS_HOOVER_STAGE_TIES,
+            copy::FLOWS_HOOVER_STAGE_PATH,
         ],
         nodes,
         links,
         source_facts,
         discrepancies: vec!["d08_deepseek_denominator", "d10_deepseek_us_path_split"],
         not_found: vec!["nf08_hoover_pdf"],
-        note: label(
-            "The denominator is uncertain (two counts circulate). The source describes \
-             neither the authors who are in neither group nor part of the US-tied authors.",
-            "分母存在不确定性（流传两种人数）。来源既未说明不属于这两组的作者，\
-             也未说明与美国有交集者中的一部分人。",
-        ),
+        note: copy::FLOWS_HOOVER_NOTE,
+        years: Vec::new(),
     })
 }
 
@@ -611,47 +591,45 @@ fn macropolo_china_pathways(data: &Dataset) -> Result<CareerFlow, FlowError> {
     b.node(
         "mp19_ug",
         0,
-        label("China undergrad, 2019 sample", "中国本科（2019年样本）"),
+        Place::Neutral,
+        copy::FLOWS_MACROPOLO_FIRST_SAMPLE,
         None,
     );
     b.node(
         "mp19_us",
         1,
-        label("Study or work in the US", "在美国学习或工作"),
+        Place::Us,
+        copy::FLOWS_MACROPOLO_IN_US,
         Some(IN_US_19),
     );
     b.node(
         "mp19_cn",
         1,
-        label("At Chinese institutions", "在中国机构"),
+        Place::China,
+        copy::FLOWS_MACROPOLO_IN_CN,
         Some(IN_CN_19),
     );
-    b.unreported(
-        "mp19_loc_nr",
-        1,
-        label("Elsewhere / not reported", "其他地区/未报告"),
-    );
+    b.unreported("mp19_loc_nr", 1, Place::Neutral, copy::FLOWS_ELSEWHERE_NR);
     b.node(
         "mp19_us_work_us",
         2,
-        label("Work in the US", "在美国工作"),
+        Place::Us,
+        copy::FLOWS_MACROPOLO_WORK_US,
         None,
     );
     b.node(
         "mp19_us_work_cn",
         2,
-        label("Return to work in China", "回国工作"),
+        Place::China,
+        copy::FLOWS_MACROPOLO_WORK_CN,
         None,
     );
-    b.unreported(
-        "mp19_us_work_nr",
-        2,
-        label("Other / not reported", "其他/未报告"),
-    );
+    b.unreported("mp19_us_work_nr", 2, Place::Neutral, copy::FLOWS_OTHER_NR);
     b.unreported(
         "mp19_cn_work_nr",
         2,
-        label("Work country not reported", "工作国家未报告"),
+        Place::China,
+        copy::FLOWS_WORK_COUNTRY_NR,
     );
 
     b.link("mp19_ug", "mp19_us", in_us, None, &[IN_US_19])?;
@@ -696,35 +674,36 @@ fn macropolo_china_pathways(data: &Dataset) -> Result<CareerFlow, FlowError> {
     b.node(
         "mp22_ug",
         0,
-        label("China undergrad, 2022 sample", "中国本科（2022年样本）"),
+        Place::Neutral,
+        copy::FLOWS_MACROPOLO_SECOND_SAMPLE,
         None,
     );
     b.node(
         "mp22_grad_cn",
         1,
-        label("Graduate school in China", "在中国读研"),
+        Place::China,
+        copy::FLOWS_MACROPOLO_GRAD_CN,
         Some(GRAD_CN_22),
     );
     b.node(
         "mp22_grad_us",
         1,
-        label("Graduate school in the US", "在美国读研"),
+        Place::Us,
+        copy::FLOWS_MACROPOLO_GRAD_US,
         Some(GRAD_US_22),
     );
-    b.unreported(
-        "mp22_grad_nr",
-        1,
-        label("Elsewhere / not reported", "其他地区/未报告"),
-    );
+    b.unreported("mp22_grad_nr", 1, Place::Neutral, copy::FLOWS_ELSEWHERE_NR);
     b.unreported(
         "mp22_grad_cn_work_nr",
         2,
-        label("Work country not published", "工作国家未公布"),
+        Place::China,
+        copy::FLOWS_WORK_COUNTRY_NR,
     );
     b.unreported(
         "mp22_grad_us_work_nr",
         2,
-        label("Work country not published", "工作国家未公布"),
+        Place::Us,
+        copy::FLOWS_WORK_COUNTRY_NR,
     );
 
     b.link("mp22_ug", "mp22_grad_cn", grad_cn, None, &[GRAD_CN_22])?;
@@ -756,45 +735,33 @@ fn macropolo_china_pathways(data: &Dataset) -> Result<CareerFlow, FlowError> {
         &[GRAD_US_22],
     )?;
 
+    let years = vec![
+        ("first", b.year(IN_US_19)?),
+        ("second", b.year(GRAD_CN_22)?),
+    ];
     let (nodes, links, source_facts) = b.finish();
     Ok(CareerFlow {
         key: FlowKey::MacroPoloChinaPathways,
         title_key: "career_flow.macropolo_china_pathways.title",
-        title: label(
-            "Pathways of China-undergrad top-tier AI researchers, 2019 and 2022",
-            "中国本科出身顶尖AI研究人员的路径（2019年与2022年）",
-        ),
+        title: copy::FLOWS_MACROPOLO_TITLE,
         denominator: Denominator {
             value: whole,
             unit: DenominatorUnit::Percent,
             fact: None,
-            label: label(
-                "Percent of China-undergrad top-tier researchers in each MacroPolo sample \
-                 (NeurIPS 2019, NeurIPS 2022)",
-                "各MacroPolo样本（NeurIPS 2019、NeurIPS 2022）中中国本科出身顶尖研究人员的百分比",
-            ),
+            label: copy::FLOWS_MACROPOLO_WHOLE,
         },
         stages: vec![
-            label("Undergraduate in China", "中国本科"),
-            label(
-                "Graduate school (2019: where they study or work)",
-                "研究生阶段（2019年：学习或工作地）",
-            ),
-            label("Work country", "工作国家"),
+            copy::FLOWS_MACROPOLO_STAGE_UNDERGRAD,
+            copy::FLOWS_MACROPOLO_STAGE_GRAD,
+            copy::FLOWS_MACROPOLO_STAGE_WORK,
         ],
         nodes,
         links,
         source_facts,
         discrepancies: vec!["d23_stay_rate_definitions"],
         not_found: vec!["nf03_mp_grad_country", "nf06_mp22_china_pathway_work"],
-        note: label(
-            "The 2019 work flows apply the stay / return split, measured on those with US \
-             graduate school, to the share studying or working in the US: products of \
-             published shares, not published figures. The 2022 work-country split was not \
-             published.",
-            "2019年的工作流向把针对在美读研者测得的留美/回国比例套用到在美学习或工作者的比例上，\
-             是已公布比例的乘积，并非公布数字。2022年的工作国家分布未公布。",
-        ),
+        note: copy::FLOWS_MACROPOLO_NOTE,
+        years,
     })
 }
 
@@ -809,6 +776,19 @@ impl CareerFlow {
             FlowKey::HooverDeepSeek2025 => hoover_deepseek_2025(data),
             FlowKey::MacroPoloChinaPathways => macropolo_china_pathways(data),
         }
+    }
+
+    /// A text of this flow in `lang`, its years filled in.
+    ///
+    /// ```
+    /// use talent_core::series::career_flows::{CareerFlow, FlowKey};
+    /// use talent_core::{Dataset, Lang};
+    /// let flow = CareerFlow::build(FlowKey::Carnegie2025, Dataset::embedded()).unwrap();
+    /// assert_eq!(flow.text(flow.stages[0], Lang::Zh), "2019年");
+    /// ```
+    pub fn text(&self, text: Text, lang: Lang) -> String {
+        let values: Vec<(&str, &str)> = self.years.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        text.fill(lang, &values)
     }
 
     /// The node with this id.

@@ -37,7 +37,7 @@ pub fn sample_size(data: &Dataset, year: u16, tier: Tier) -> Option<f64> {
 /// The tooltip basis of a fact: its year, what it is and who states it.
 pub fn basis(data: &Dataset, fact: &str, lang: Lang) -> String {
     data.fact(fact).map_or_else(String::new, |f| {
-        let source = data.dataset_of(f).map_or("", |d| d.publisher.as_str());
+        let source = data.dataset_of(f).map_or("", |d| d.credit(lang));
         format!("{} · {}", f.label(lang), source)
     })
 }

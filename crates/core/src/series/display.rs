@@ -96,7 +96,7 @@ pub fn cell(data: &Dataset, value: &BarValue, unit: Unit, year: u16, lang: Lang)
             let kind = CellKind::of_stated(qualifier);
             let text = qualified(value_text(*value, unit, lang), qualifier, lang);
             let detail = fact.map_or_else(String::new, |f| {
-                let source = data.dataset_of(f).map_or("", |d| d.publisher.as_str());
+                let source = data.dataset_of(f).map_or("", |d| d.credit(lang));
                 format!("{} · {} · {source}", f.year, f.label(lang))
             });
             Cell {
@@ -123,4 +123,27 @@ pub fn cell(data: &Dataset, value: &BarValue, unit: Unit, year: u16, lang: Lang)
             kind: CellKind::NotReported,
         },
     }
+}
+
+/// A chart's numbers as a table, in one language: the HTML table beside the chart (its
+/// CSV download is tidy data: see [`crate::link::tidy`]).
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Table {
+    /// Column headings.
+    pub headers: Vec<String>,
+    /// Rows, each with one cell per heading.
+    pub rows: Vec<Vec<String>>,
+}
+
+/// The words around a chart, in one language.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct ChartText {
+    /// What it shows.
+    pub title: String,
+    /// What is counted and the sample.
+    pub subtitle: String,
+    /// Caveats a reader must know.
+    pub notes: Vec<String>,
+    /// The sources, by outlet and date.
+    pub source: String,
 }

@@ -8,6 +8,7 @@ pub mod changes;
 pub mod cities;
 pub mod countries;
 pub mod display;
+pub mod flows;
 pub mod place;
 pub mod regions;
 pub mod subfields;

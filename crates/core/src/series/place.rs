@@ -34,4 +34,15 @@ impl Place {
             _ => Place::Neutral,
         }
     }
+
+    /// The short name stylesheets use (`--place-us`, `data-place="us"`).
+    pub const fn code(self) -> &'static str {
+        match self {
+            Place::Us => "us",
+            Place::China => "cn",
+            Place::Rest => "rest",
+            Place::Other => "other",
+            Place::Neutral => "neutral",
+        }
+    }
 }

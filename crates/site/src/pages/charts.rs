@@ -30,12 +30,21 @@ pub fn body(site: &Site, view: View, prefix: &str) -> Result<Markup, String> {
         let plans = write_pictures(site, chart)?;
         figures.push(figure(site, chart, &plans, &MAIN, prefix, 2));
     }
+    let (before, after) = match view {
+        View::Subfields => (
+            Some(super::subfields::standings(site, prefix)),
+            Some(super::subfields::scholars(site)),
+        ),
+        _ => (None, None),
+    };
     Ok(html! {
         main id="main" tabindex="-1" {
             section.view data-view=(view.code()) {
                 h1 { (bi(nav_label(view))) }
                 p.intro { (bi(intro(view))) }
+                @if let Some(b) = before { (b) }
                 @for f in figures { (f) }
+                @if let Some(a) = after { (a) }
             }
         }
     })

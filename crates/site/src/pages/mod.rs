@@ -1,4 +1,6 @@
 //! One module per page; each returns the page's `<main>`.
 
 pub mod charts;
+pub mod embed;
 pub mod story;
+pub mod subfields;

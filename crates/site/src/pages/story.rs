@@ -174,13 +174,13 @@ pub const FINDINGS: [Finding; 6] = [
         chart: Chart::FindingStay,
         title: copy::FINDING_STAY_TITLE,
         sentence: stay,
-        more: (View::Flows, "careers"),
+        more: (View::Flows, "careers-carnegie"),
     },
     Finding {
         chart: Chart::FindingDeepSeek,
         title: copy::FINDING_DEEPSEEK_TITLE,
         sentence: deepseek,
-        more: (View::Flows, "careers"),
+        more: (View::Flows, "careers-deepseek"),
     },
     Finding {
         chart: Chart::FindingTop100,
