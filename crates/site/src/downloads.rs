@@ -563,6 +563,35 @@ mod tests {
     }
 
     #[test]
+    fn no_sidecar_text_names_an_internal_id() {
+        use talent_core::data::typography::english_problems;
+        let site = site(None);
+        for chart in Chart::ALL {
+            let meta = chart_json(&site, chart);
+            for lang in ["en", "zh"] {
+                let mut texts: Vec<&str> = ["title", "subtitle", "source"]
+                    .iter()
+                    .filter_map(|k| meta[*k][lang].as_str())
+                    .collect();
+                texts.extend(
+                    meta["notes"][lang]
+                        .as_array()
+                        .into_iter()
+                        .flatten()
+                        .filter_map(Value::as_str),
+                );
+                texts.extend(meta["citation"][lang]["text"].as_str());
+                for text in texts {
+                    assert!(
+                        english_problems(text).is_empty(),
+                        "{chart:?} {lang}: {text}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
     fn the_figure_links_each_language_to_its_own_file() {
         let markup = links(Chart::Origin, "../").into_string();
         assert!(markup.contains(
