@@ -230,9 +230,10 @@ pub fn ChartIsland(
             Some((tip.clone(), x * scale, y * scale))
         })
     };
-    let label = move || {
+    // The canvas is named by the figure's title (in the page, in both languages) and
+    // described by its values in the reader's language.
+    let description = move || {
         let lang = state.lang.get();
-        let title = chart.text(data, lang).title;
         let values: Vec<String> = plan.with(|p| {
             p.as_ref()
                 .map(|p| {
@@ -244,11 +245,13 @@ pub fn ChartIsland(
                 .unwrap_or_default()
         });
         format!(
-            "{title}. {}. {}",
+            "{}. {}",
             values.join(copy::LIST_SEPARATOR.get(lang)),
             copy::CHART_KEYBOARD_HINT.get(lang)
         )
     };
+    let title_id = format!("{}-title", chart.code());
+    let description_id = format!("{}-description", chart.code());
     let failed = move || {
         plan.with(|p| {
             p.as_ref()
@@ -262,7 +265,8 @@ pub fn ChartIsland(
                 node_ref=canvas
                 tabindex="0"
                 role="img"
-                aria-label=label
+                aria-labelledby=title_id
+                aria-describedby=description_id.clone()
                 data-chart-canvas=chart.code()
                 on:pointermove=pick
                 on:pointerdown=pick
@@ -286,6 +290,7 @@ pub fn ChartIsland(
                     <span class="tooltip-detail">{tip.detail}</span>
                 </div>
             })}
+            <p class="visually-hidden" id=description_id>{description}</p>
             <p class="visually-hidden" aria-live="polite">
                 {move || tip().map(|(t, _, _)| t.announcement()).unwrap_or_default()}
             </p>

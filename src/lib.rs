@@ -9,11 +9,13 @@
 pub mod island;
 pub mod islands;
 pub mod nav;
+pub mod notice;
 pub mod share;
 pub mod state;
 
 use leptos::prelude::Owner;
 use talent_core::Lang;
+use wasm_bindgen::JsCast;
 
 /// The BCP 47 tag of a language, for `<html lang>`.
 pub const fn lang_tag(lang: Lang) -> &'static str {
@@ -33,6 +35,24 @@ pub fn start() {
     owner.set();
     let state = state::create();
     nav::wire(state);
+    // The link's notice sits above <main>, outside the islands a navigation replaces.
+    let document = gloo_utils::document();
+    if let (Ok(slot), Some(main)) = (
+        document.create_element("div"),
+        document.query_selector("main").ok().flatten(),
+    ) {
+        slot.set_class_name("link-notice");
+        if let (Some(parent), Ok(slot)) =
+            (main.parent_node(), slot.dyn_into::<web_sys::HtmlElement>())
+        {
+            let _ = parent.insert_before(&slot, Some(&main));
+            leptos::mount::mount_to(
+                slot,
+                move || leptos::view! { <notice::LinkNotice state=state /> },
+            )
+            .forget();
+        }
+    }
     islands::mount(state);
     if let Some(hash) = gloo_utils::window()
         .location()

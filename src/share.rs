@@ -50,6 +50,17 @@ fn each(selector: &str, mut f: impl FnMut(Element)) {
     }
 }
 
+/// A chart's title in `lang`, as the baked page writes it.
+pub fn title(chart: Chart, lang: Lang) -> String {
+    let code = if lang == Lang::Zh { "zh" } else { "en" };
+    gloo_utils::document()
+        .query_selector(&format!("#{}-title [data-l={code}]", chart.code()))
+        .ok()
+        .flatten()
+        .and_then(|e| e.text_content())
+        .unwrap_or_default()
+}
+
 /// Shows the copy buttons (they need the app) and keeps the embed boxes in step.
 pub fn wire(state: AppState) {
     each("[data-copy-link]", |button| {
@@ -74,7 +85,7 @@ pub fn wire(state: AppState) {
                 chart,
                 &embed_src(&url, chart, lang),
                 talent_core::link::embed::height(data, chart),
-                &chart.text(data, lang).title,
+                &title(chart, lang),
             );
             if let Some(area) = area.dyn_ref::<web_sys::HtmlTextAreaElement>() {
                 area.set_value(&code);

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use std::cell::RefCell;
 use talent_charts::Theme;
-use talent_core::link::url_state::{Issue, UrlState, View};
+use talent_core::link::url_state::{Notice, UrlState, View};
 use talent_core::Lang;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -23,7 +23,7 @@ pub struct AppState {
     /// Whether the system asks for dark colours.
     pub system_dark: RwSignal<bool>,
     /// Parts of the opening link that could not be used.
-    pub issues: RwSignal<Vec<Issue>>,
+    pub issues: RwSignal<Vec<Notice>>,
 }
 
 /// The address of the site's root, from the app script's own URL (Trunk puts it there).

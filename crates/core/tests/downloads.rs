@@ -2,14 +2,12 @@
 //! `csv` crate) into rows of the header's width, its numeric columns hold numbers, and no
 //! cell is a formula, for every chart, the data pack's tables and hostile random texts.
 
-mod common;
-
-use common::Rng;
 use talent_core::catalog::Chart;
 use talent_core::link::export::{csv, decimal, neutralised, Cell, Sheet, BOM};
 use talent_core::link::tidy::{
     self, CHART_COLUMNS, NUMERIC_CHART_COLUMNS, NUMERIC_FACT_COLUMNS, UNITS,
 };
+use talent_core::model::random::SplitMix64;
 use talent_core::{Dataset, Lang};
 
 /// What makes a spreadsheet evaluate a cell, the full-width forms included.
@@ -168,18 +166,19 @@ fn random_texts_and_numbers_always_parse_and_never_run() {
         f64::NAN,
         f64::NEG_INFINITY,
     ];
-    let mut rng = Rng(0x2545_f491_4f6c_dd1d);
+    let mut rng = SplitMix64::new(0x2545_f491_4f6c_dd1d);
+    let mut below = |n: usize| rng.below(n as u64) as usize;
     for _ in 0..2_000 {
-        let width = 1 + rng.below(4);
-        let rows = (0..rng.below(5))
+        let width = 1 + below(4);
+        let rows = (0..below(5))
             .map(|_| {
                 (0..width)
-                    .map(|_| match rng.below(3) {
-                        0 => Cell::Number(numbers[rng.below(numbers.len())]),
+                    .map(|_| match below(3) {
+                        0 => Cell::Number(numbers[below(numbers.len())]),
                         1 => Cell::Empty,
                         _ => Cell::text(
-                            (0..rng.below(6))
-                                .map(|_| rng.pick(&PIECES))
+                            (0..below(6))
+                                .map(|_| PIECES[below(PIECES.len())])
                                 .collect::<String>(),
                         ),
                     })

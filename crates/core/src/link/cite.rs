@@ -2,7 +2,7 @@
 //! the scenario parameters where there are some, and the reports the view draws on.
 
 use crate::link::url_state::View;
-use crate::model::projection::Scenario;
+use crate::model::projection::{Model, Param, Scenario, Unit, RETENTION_VIEW_YEARS};
 use crate::{format, Dataset, Lang};
 
 /// Title of the app in citations.
@@ -49,28 +49,44 @@ pub fn view_datasets(view: View) -> &'static [&'static str] {
     }
 }
 
-/// The what-if parameters a reader sets, as one line of text.
-pub fn scenario_line(scenario: &Scenario, lang: Lang) -> String {
+/// One parameter's value as a citation writes it, in the reader's language.
+fn cited_value(param: Param, scenario: &Scenario, lang: Lang) -> String {
+    let value = scenario.get(param);
+    let start = Model::embedded().baseline().year;
     let pct = |v: f64| format::percent(v * 100.0, 1, lang);
+    match (param.spec().unit, lang) {
+        (Unit::Year, Lang::En) => scenario.end_year().to_string(),
+        (Unit::Year, Lang::Zh) => format!("{}年", scenario.end_year()),
+        (Unit::Share, _) => pct(value),
+        (Unit::PerYear, Lang::En) => format!("{} a year", pct(value)),
+        (Unit::PerYear, Lang::Zh) => format!("每年{}", pct(value)),
+        (Unit::Retention, Lang::En) => format!(
+            "{} a year ({} over {RETENTION_VIEW_YEARS} years)",
+            pct(value),
+            pct(value.powi(i32::from(RETENTION_VIEW_YEARS)))
+        ),
+        (Unit::Retention, Lang::Zh) => format!(
+            "每年{}（{RETENTION_VIEW_YEARS}年累计{}）",
+            pct(value),
+            pct(value.powi(i32::from(RETENTION_VIEW_YEARS)))
+        ),
+        (Unit::OfStartPerYear, Lang::En) => format!("{} of its {start} size a year", pct(value)),
+        (Unit::OfStartPerYear, Lang::Zh) => format!("每年相当于{start}年规模的{}", pct(value)),
+    }
+}
+
+/// The what-if parameters a reader sets (the sliders), as one line of text.
+pub fn scenario_line(scenario: &Scenario, lang: Lang) -> String {
+    let s = scenario.clamped();
+    let parts: Vec<String> = Param::sliders()
+        .map(|p| match lang {
+            Lang::En => format!("{} {}", p.label(lang), cited_value(p, &s, lang)),
+            Lang::Zh => format!("{}{}", p.label(lang), cited_value(p, &s, lang)),
+        })
+        .collect();
     match lang {
-        Lang::En => format!(
-            "scenario: US retention of China-origin researchers {} a year ({} over six years); new China-origin researchers going to the US {}, staying in China {}; cohort growth {} a year; horizon {}",
-            pct(scenario.us_retention_china),
-            pct(scenario.us_retention_china_six_years()),
-            pct(scenario.china_to_us),
-            pct(scenario.china_stay),
-            pct(scenario.cohort_growth),
-            scenario.end_year
-        ),
-        Lang::Zh => format!(
-            "情景：美国对中国出身研究者的年留存率{}（六年{}）；新增中国出身研究者赴美比例{}、留在中国比例{}；新增群体年增长{}；推演至{}年",
-            pct(scenario.us_retention_china),
-            pct(scenario.us_retention_china_six_years()),
-            pct(scenario.china_to_us),
-            pct(scenario.china_stay),
-            pct(scenario.cohort_growth),
-            scenario.end_year
-        ),
+        Lang::En => format!("scenario: {}", parts.join("; ")),
+        Lang::Zh => format!("情景：{}", parts.join("；")),
     }
 }
 
@@ -134,9 +150,9 @@ mod tests {
     #[test]
     fn a_what_if_citation_names_its_parameters_and_sources() {
         let data = Dataset::embedded();
-        let mut scenario = Scenario::from_dataset(data);
-        scenario.us_retention_china = 0.9;
-        scenario.set_share_china_to_us(0.3);
+        let mut scenario = Scenario::default();
+        scenario.set(Param::RetentionUsChina, 0.9);
+        scenario.set(Param::ChinaToUs, 0.3);
         let (text, bibtex) = citation(
             data,
             "What-if",
@@ -149,11 +165,17 @@ mod tests {
         // 0.9 a year over six years is 0.9^6 = 0.531441, shown as 53.1%.
         assert!(
             text.contains(
-                "US retention of China-origin researchers 90.0% a year (53.1% over six years)"
+                "US retention of China-origin researchers 90.0% a year (53.1% over 6 years)"
             ),
             "{text}"
         );
-        assert!(text.contains("going to the US 30.0%"), "{text}");
+        assert!(text.contains("who start work in the US 30.0%"), "{text}");
+        assert!(text.contains("horizon 2040"), "{text}");
+        // Growth: (2671 - 1428) / (3 × 1428) = 29.0% of the 2019 size a year.
+        assert!(
+            text.contains("growth of the top tier 29.0% of its 2019 size a year"),
+            "{text}"
+        );
         assert!(text.contains("Carnegie's 2025 follow-up"), "{text}");
         assert!(bibtex.starts_with("@misc{aitalentatlas2026,"), "{bibtex}");
         assert!(
@@ -164,6 +186,19 @@ mod tests {
         // Braces balance, so BibTeX can parse it.
         let open = bibtex.matches('{').count();
         assert_eq!(open, bibtex.matches('}').count());
+    }
+
+    #[test]
+    fn the_chinese_line_uses_full_width_separators_and_every_slider() {
+        let line = scenario_line(&Scenario::default(), Lang::Zh);
+        assert!(line.starts_with("情景："), "{line}");
+        assert_eq!(
+            line.matches('；').count(),
+            Param::sliders().count() - 1,
+            "{line}"
+        );
+        assert!(line.contains("推演至2040年"), "{line}");
+        assert!(!line.contains(';') && !line.contains(':'), "{line}");
     }
 
     #[test]

@@ -75,6 +75,51 @@ pub fn china_origin_working_in_us_2019(data: &Dataset) -> Option<Derived> {
     })
 }
 
+/// Carnegie's follow-up as counts: the cohort, how many were still at US institutions,
+/// the years between, and the constant yearly retention they imply. The one place the
+/// yearly retention is computed: [`carnegie_yearly_retention`] shows it with its
+/// formula, and the what-if model takes its default from it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct CarnegieRetention {
+    /// Still at US institutions at the end (`cg25_still_us`).
+    pub kept: f64,
+    /// The cohort at the start (`cg25_cohort_size`).
+    pub cohort: f64,
+    /// Years between the two facts (2025 - 2019).
+    pub years: u16,
+    /// `(kept / cohort)^(1 / years)`.
+    pub per_year: f64,
+}
+
+/// Fact ids of [`CarnegieRetention`]: still in the US, cohort.
+pub const CARNEGIE_RETENTION_FACTS: [&str; 2] = ["cg25_still_us", "cg25_cohort_size"];
+
+/// Reads [`CarnegieRetention`] from the pack; `None` if a fact is missing or the numbers
+/// are undefined (see [`annualised_retention`]).
+///
+/// ```
+/// use talent_core::{model::derived::carnegie_retention, Dataset};
+/// let c = carnegie_retention(Dataset::embedded()).unwrap();
+/// // 0.87^(1/6) = 0.977057
+/// assert_eq!((c.kept, c.cohort, c.years), (87.0, 100.0, 6));
+/// assert!((c.per_year - 0.977057).abs() < 1e-6);
+/// ```
+pub fn carnegie_retention(data: &Dataset) -> Option<CarnegieRetention> {
+    let [kept_id, cohort_id] = CARNEGIE_RETENTION_FACTS;
+    let kept_fact = data.fact(kept_id)?;
+    let cohort_fact = data.fact(cohort_id)?;
+    let kept = kept_fact.number()?;
+    let cohort = cohort_fact.number()?;
+    let years = kept_fact.year.checked_sub(cohort_fact.year)?;
+    let per_year = annualised_retention(kept, cohort, f64::from(years))?;
+    Some(CarnegieRetention {
+        kept,
+        cohort,
+        years,
+        per_year,
+    })
+}
+
 /// The constant yearly US retention implied by Carnegie's 87 of 100 still at US
 /// institutions after 6 years (2019 -> 2025, from the facts' years):
 /// `(87/100)^(1/6)` = 97.71% a year, i.e. about 2.3% leave each year.
@@ -89,29 +134,20 @@ pub fn china_origin_working_in_us_2019(data: &Dataset) -> Option<Derived> {
 /// assert!((d.value - 97.7057).abs() < 1e-4);
 /// ```
 pub fn carnegie_yearly_retention(data: &Dataset) -> Option<Derived> {
-    const KEPT: &str = "cg25_still_us";
-    const COHORT: &str = "cg25_cohort_size";
-    let kept_fact = data.fact(KEPT)?;
-    let cohort_fact = data.fact(COHORT)?;
-    let kept = kept_fact.number()?;
-    let cohort = cohort_fact.number()?;
-    let years = f64::from(kept_fact.year) - f64::from(cohort_fact.year);
-    let value = annualised_retention(kept, cohort, years)? * 100.0;
+    let c = carnegie_retention(data)?;
+    let [kept_id, cohort_id] = CARNEGIE_RETENTION_FACTS;
+    let end = data.fact(kept_id)?.year;
+    let start = data.fact(cohort_id)?.year;
+    let (kept, cohort, years) = (c.kept, c.cohort, c.years);
     Some(Derived {
         id: "carnegie_yearly_retention",
-        facts: vec![KEPT, COHORT],
-        value,
+        facts: CARNEGIE_RETENTION_FACTS.to_vec(),
+        value: c.per_year * 100.0,
         unit: "percent per year",
         label_en: "Yearly US retention implied by Carnegie's 2019 cohort (derived)",
-        label_zh: "卡内基2019年群体隐含的年均留美率（推算）",
-        formula_en: format!(
-            "({kept}/{cohort})^(1/{years}) × 100, years = {} - {}",
-            kept_fact.year, cohort_fact.year
-        ),
-        formula_zh: format!(
-            "({kept}/{cohort})^(1/{years}) × 100，年数 = {} - {}",
-            kept_fact.year, cohort_fact.year
-        ),
+        label_zh: "卡内基2019年追踪样本隐含的年均留美率（推算）",
+        formula_en: format!("({kept}/{cohort})^(1/{years}) × 100, years = {end} - {start}"),
+        formula_zh: format!("({kept}/{cohort})^(1/{years}) × 100，年数 = {end} - {start}"),
         compare_with: None,
     })
 }

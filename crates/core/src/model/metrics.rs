@@ -134,6 +134,39 @@ pub fn compound(rate: f64, years: f64) -> Option<f64> {
     out.is_finite().then_some(out)
 }
 
+/// A bound of the Wilson score interval of a proportion, at a standard normal deviate.
+///
+/// `share` is the observed proportion (0-1) of a sample of `n`; `z` is signed: the
+/// lower bound for `z < 0`, the upper for `z > 0`, the share itself for `z = 0`, so
+/// `z = ±1.96` gives the 95% interval. The bound is monotonic in `z` and stays in
+/// [0, 1] (unlike the normal approximation), which is why the uncertainty band draws
+/// its inputs with it.
+///
+/// Returns `None` when `n <= 0`, `share` is outside [0, 1] or an input is not finite.
+/// Complexity: O(1).
+///
+/// ```
+/// use talent_core::model::metrics::wilson_bound;
+/// // Carnegie: 87 of 100. Centre (0.87 + 1.96²/200) / (1 + 1.96²/100)
+/// // = 0.889208 / 1.038416 = 0.856310; half-width
+/// // 1.96·sqrt(0.87·0.13/100 + 1.96²/40000) / 1.038416 = 0.068657 / 1.038416 = 0.066117.
+/// assert!((wilson_bound(0.87, 100.0, -1.96).unwrap() - 0.790193).abs() < 1e-5);
+/// assert!((wilson_bound(0.87, 100.0, 1.96).unwrap() - 0.922427).abs() < 1e-5);
+/// assert_eq!(wilson_bound(0.87, 100.0, 0.0), Some(0.87));
+/// ```
+pub fn wilson_bound(share: f64, n: f64, z: f64) -> Option<f64> {
+    if !finite(&[share, n, z]) || n <= 0.0 || !(0.0..=1.0).contains(&share) {
+        return None;
+    }
+    if z == 0.0 {
+        return Some(share);
+    }
+    let z2 = z * z;
+    let centre = share + z2 / (2.0 * n);
+    let spread = z * (share * (1.0 - share) / n + z2 / (4.0 * n * n)).sqrt();
+    Some(((centre + spread) / (1.0 + z2 / n)).clamp(0.0, 1.0))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

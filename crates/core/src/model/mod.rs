@@ -5,4 +5,5 @@ pub mod checks;
 pub mod derived;
 pub mod metrics;
 pub mod projection;
+pub mod random;
 pub mod sampling;
