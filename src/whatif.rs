@@ -16,7 +16,9 @@ use web_sys::{Element, HtmlInputElement};
 const LANGS: [Lang; 2] = [Lang::En, Lang::Zh];
 
 fn all(selector: &str) -> Vec<Element> {
-    let Ok(list) = gloo_utils::document().query_selector_all(selector) else { return Vec::new() };
+    let Ok(list) = gloo_utils::document().query_selector_all(selector) else {
+        return Vec::new();
+    };
     (0..list.length())
         .filter_map(|i| list.item(i).and_then(|n| n.dyn_into::<Element>().ok()))
         .collect()
@@ -39,14 +41,20 @@ fn set_text(key: &str, f: impl Fn(Lang) -> String) {
 
 /// Replaces the rows of a table body with `rows(lang)` for both languages.
 fn set_rows(selector: &str, rows: impl Fn(Lang) -> Vec<[String; 4]>) {
-    let Some(body) = all(selector).into_iter().next() else { return };
+    let Some(body) = all(selector).into_iter().next() else {
+        return;
+    };
     let document = gloo_utils::document();
     let (en, zh) = (rows(Lang::En), rows(Lang::Zh));
     body.set_inner_html("");
     for (a, b) in en.iter().zip(&zh) {
-        let Ok(tr) = document.create_element("tr") else { continue };
+        let Ok(tr) = document.create_element("tr") else {
+            continue;
+        };
         for c in 0..4 {
-            let Ok(cell) = document.create_element(if c == 0 { "th" } else { "td" }) else { continue };
+            let Ok(cell) = document.create_element(if c == 0 { "th" } else { "td" }) else {
+                continue;
+            };
             if c == 0 {
                 let _ = cell.set_attribute("scope", "row");
             }
@@ -72,7 +80,11 @@ pub fn wire(state: AppState) {
     let data = Dataset::embedded();
     let model = Model::embedded();
     let scenario = Memo::new(move |_| state.url.with(|u| u.scenario.rounded()));
-    let baseline = Memo::new(move |_| state.url.with(|u| u.baseline.as_ref().map(Scenario::rounded)));
+    let baseline = Memo::new(move |_| {
+        state
+            .url
+            .with(|u| u.baseline.as_ref().map(Scenario::rounded))
+    });
     let banded = Memo::new(move |_| scenario.with(|s| model.banded(s)));
 
     for element in all("[data-whatif] [disabled]") {
@@ -80,10 +92,22 @@ pub fn wire(state: AppState) {
     }
     // Sliders: the input event writes the scenario (rounded to the slider's step).
     for input in all("input[data-param]") {
-        let Some(param) = input.get_attribute("data-param").and_then(|k| Param::from_key(&k)) else { continue };
+        let Some(param) = input
+            .get_attribute("data-param")
+            .and_then(|k| Param::from_key(&k))
+        else {
+            continue;
+        };
         let on_input = Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| {
-            let Some(input) = ev.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) else { return };
-            let Ok(value) = input.value().parse::<f64>() else { return };
+            let Some(input) = ev
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+            else {
+                return;
+            };
+            let Ok(value) = input.value().parse::<f64>() else {
+                return;
+            };
             state.url.update(|u| {
                 u.scenario.set(param, whatif::from_slider(param, value));
                 u.scenario = u.scenario.rounded();
@@ -93,14 +117,19 @@ pub fn wire(state: AppState) {
         let on_input = send_wrapper::SendWrapper::new(on_input);
         let target = send_wrapper::SendWrapper::new(input.clone());
         on_cleanup(move || {
-            let _ = target.remove_event_listener_with_callback("input", on_input.as_ref().unchecked_ref());
+            let _ = target
+                .remove_event_listener_with_callback("input", on_input.as_ref().unchecked_ref());
         });
         // The slider follows the scenario when it changes otherwise (a preset, Reset,
         // Back); written only when it differs, so a dragged slider is left alone.
         let input: HtmlInputElement = input.unchecked_into();
         Effect::new(move |_| {
             let wanted = scenario.with(|s| whatif::slider_value(param, s));
-            if input.value().parse::<f64>().map_or(true, |v| (v - wanted).abs() > 1e-9) {
+            if input
+                .value()
+                .parse::<f64>()
+                .map_or(true, |v| (v - wanted).abs() > 1e-9)
+            {
                 input.set_value(&wanted.to_string());
             }
             let text = scenario.with(|s| whatif::value_text(param, s, state.lang.get()));
@@ -111,11 +140,15 @@ pub fn wire(state: AppState) {
     Effect::new(move |_| {
         scenario.with(|s| {
             for param in Param::sliders() {
-                set_text(&format!("value-{}", param.key()), |l| whatif::value_text(param, s, l));
+                set_text(&format!("value-{}", param.key()), |l| {
+                    whatif::value_text(param, s, l)
+                });
             }
             set_text("value-cr", |l| whatif::pct(s.get(Param::ChinaToRest), l));
             set_text("carnegie", |l| whatif::carnegie_line(data, model, s, l));
-            set_rows("[data-backtest-rows]", |l| whatif::backtest_rows(model, s, l));
+            set_rows("[data-backtest-rows]", |l| {
+                whatif::backtest_rows(model, s, l)
+            });
         });
     });
     Effect::new(move |_| {
@@ -123,14 +156,22 @@ pub fn wire(state: AppState) {
             set_text("sentence", |l| whatif::sentence(b, l));
             for (i, key) in ["china-origin", "cohort", "size"].into_iter().enumerate() {
                 set_text(&format!("result-{key}"), |l| {
-                    whatif::results(data, b, l).get(i).map(|f| f.value.clone()).unwrap_or_default()
+                    whatif::results(data, b, l)
+                        .get(i)
+                        .map(|f| f.value.clone())
+                        .unwrap_or_default()
                 });
             }
         });
     });
     // Presets: pressed when applying them would change nothing.
     for button in all("button[data-preset]") {
-        let Some(preset) = button.get_attribute("data-preset").and_then(|k| Preset::from_key(&k)) else { continue };
+        let Some(preset) = button
+            .get_attribute("data-preset")
+            .and_then(|k| Preset::from_key(&k))
+        else {
+            continue;
+        };
         Effect::new(move |_| {
             let pressed = scenario.with(|s| preset.apply_to(model, s).rounded() == *s);
             let _ = button.set_attribute("aria-pressed", if pressed { "true" } else { "false" });
@@ -141,7 +182,10 @@ pub fn wire(state: AppState) {
     Effect::new(move |_| {
         let pinned = baseline.get();
         for button in &pin_buttons {
-            let _ = button.set_attribute("aria-pressed", if pinned.is_some() { "true" } else { "false" });
+            let _ = button.set_attribute(
+                "aria-pressed",
+                if pinned.is_some() { "true" } else { "false" },
+            );
         }
         for element in all("[data-compare], [data-pinned-note]") {
             if pinned.is_some() {
@@ -153,8 +197,13 @@ pub fn wire(state: AppState) {
         if let Some(b) = pinned {
             scenario.with(|s| {
                 let (year, _) = whatif::compare_rows(data, model, s, &b, Lang::En);
-                set_text("compare-heading", |l| talent_core::copy::WHATIF_COMPARE_HEADING.fill(l, &[("year", &year.to_string())]));
-                set_rows("[data-compare-rows]", |l| whatif::compare_rows(data, model, s, &b, l).1);
+                set_text("compare-heading", |l| {
+                    talent_core::copy::WHATIF_COMPARE_HEADING
+                        .fill(l, &[("year", &year.to_string())])
+                });
+                set_rows("[data-compare-rows]", |l| {
+                    whatif::compare_rows(data, model, s, &b, l).1
+                });
             });
         }
     });
@@ -164,13 +213,20 @@ pub fn wire(state: AppState) {
 pub fn click(state: AppState, target: &Element) -> bool {
     let model = Model::embedded();
     if let Ok(Some(button)) = target.closest("button[data-preset]") {
-        if let Some(preset) = button.get_attribute("data-preset").and_then(|k| Preset::from_key(&k)) {
-            state.url.update(|u| u.scenario = preset.apply_to(model, &u.scenario).rounded());
+        if let Some(preset) = button
+            .get_attribute("data-preset")
+            .and_then(|k| Preset::from_key(&k))
+        {
+            state
+                .url
+                .update(|u| u.scenario = preset.apply_to(model, &u.scenario).rounded());
         }
         return true;
     }
     if let Ok(Some(_)) = target.closest("button[data-reset]") {
-        state.url.update(|u| u.scenario = model.defaults().rounded());
+        state
+            .url
+            .update(|u| u.scenario = model.defaults().rounded());
         return true;
     }
     if let Ok(Some(_)) = target.closest("button[data-pin]") {

@@ -5,10 +5,8 @@
 use crate::copy::{self, Text};
 use crate::layout::bars::BarPlan;
 use crate::layout::change::{ChangePlan, ChangeSeries, PartsPlan, PartsSeries};
-use crate::layout::lines::{LinesPlan, TornadoPlan};
+use crate::layout::lines::{LinesPlan, LinesSeries, TornadoPlan, TornadoSeries};
 use crate::layout::row_chart::RowChartPlan;
-use crate::model::projection::Model;
-use crate::series::whatif;
 use crate::layout::sankey::Hit;
 use crate::layout::sankey_chart::SankeyChartPlan;
 use crate::layout::sankey_labels::NavKey;
@@ -16,13 +14,15 @@ use crate::layout::tip::Tip;
 use crate::layout::width::WidthClass;
 use crate::link::url_state::{UrlState, View};
 use crate::model::projection::Baseline;
+use crate::model::projection::Model;
 use crate::series::career_flows::{career_flows, CareerFlow, FlowKey};
 use crate::series::changes::{self, Measure};
-use crate::series::cities::city_network;
+use crate::series::cities::{city_network, CityDegree};
 use crate::series::countries::{self, Tier};
-use crate::series::flows;
-use crate::series::regions::country_network;
+use crate::series::flows::{self, RowChartData};
+use crate::series::regions::{country_network, CountryNetwork};
 use crate::series::subfields;
+use crate::series::whatif;
 use crate::series::BarSeries;
 use crate::{format, Dataset, Lang};
 
@@ -88,6 +88,31 @@ pub enum Focus {
     Mark(usize),
     /// A Sankey's node or link.
     Flow(Hit),
+}
+
+/// What a chart plots, before layout: the series its plan and its downloads share.
+#[derive(Clone, Debug)]
+pub enum Series {
+    /// Bars of categories, one per series.
+    Bars(BarSeries),
+    /// Two years of each category.
+    Change(ChangeSeries),
+    /// A whole and its parts.
+    Parts(PartsSeries),
+    /// A career-path Sankey.
+    Career(CareerFlow),
+    /// The Sankey of regions of study and of work.
+    CountryFlows(CountryNetwork),
+    /// The net flow of each region.
+    RegionNet(CountryNetwork),
+    /// The net flow of each city of the Shanghai brief's Table 2.
+    CityNet(Vec<CityDegree>),
+    /// The arrivals and departures of those cities.
+    CityDots(Vec<CityDegree>),
+    /// Projected shares with their bands (the what-if).
+    Lines(LinesSeries),
+    /// What each slider does to the horizon (the what-if).
+    Tornado(TornadoSeries),
 }
 
 /// A chart laid out in one language at one width class.
@@ -189,12 +214,24 @@ impl Plan {
                     .collect(),
             },
             Plan::Lines(p) => Table {
-                headers: vec![h(copy::CHART_YEAR), h(copy::CHART_VALUE), h(copy::CHART_BASIS)],
-                rows: p.tips.iter().map(|t| vec![t.heading.clone(), t.value.clone(), t.detail.clone()]).collect(),
+                headers: vec![
+                    h(copy::CHART_YEAR),
+                    h(copy::CHART_VALUE),
+                    h(copy::CHART_BASIS),
+                ],
+                rows: p
+                    .tips
+                    .iter()
+                    .map(|t| vec![t.heading.clone(), t.value.clone(), t.detail.clone()])
+                    .collect(),
             },
             Plan::Tornado(p) => Table {
                 headers: vec![h(copy::CHART_CATEGORY), h(copy::CHART_VALUE)],
-                rows: p.swings.iter().map(|s| vec![s.tip.heading.clone(), s.tip.value.clone()]).collect(),
+                rows: p
+                    .swings
+                    .iter()
+                    .map(|s| vec![s.tip.heading.clone(), s.tip.value.clone()])
+                    .collect(),
             },
             Plan::Sankey(_) | Plan::Rows(_) => Table::default(),
         }
@@ -300,8 +337,13 @@ impl Plan {
             }
             (Plan::Sankey(p), Focus::Flow(h)) => Some((p.tip(h)?, p.tip_at(h)?)),
             (Plan::Rows(p), Focus::Mark(i)) => Some((p.tip(i)?, p.tip_at(i)?)),
-            (Plan::Lines(p), Focus::Mark(i)) => Some((p.tips.get(i)?, (p.x_of(i).min(p.width * 0.55), p.plot[3] + 4.0))),
-            (Plan::Tornado(p), Focus::Mark(i)) => p.swings.get(i).map(|s| (&s.tip, (p.label_x, s.band.1))),
+            (Plan::Lines(p), Focus::Mark(i)) => Some((
+                p.tips.get(i)?,
+                (p.x_of(i).min(p.width * 0.55), p.plot[3] + 4.0),
+            )),
+            (Plan::Tornado(p), Focus::Mark(i)) => {
+                p.swings.get(i).map(|s| (&s.tip, (p.label_x, s.band.1)))
+            }
             _ => None,
         }
     }
@@ -504,7 +546,9 @@ impl Chart {
             Chart::Leaders => (copy::CHART_LEADERS_TITLE, copy::CHART_SUB_LEADERS),
             Chart::Shanghai => (copy::CHART_SHANGHAI_TITLE, copy::CHART_SUB_SHANGHAI),
             Chart::WhatIfShares => (copy::CHART_WHATIF_TITLE, copy::CHART_SUB_WHATIF),
-            Chart::WhatIfSensitivity => (copy::CHART_SENSITIVITY_TITLE, copy::CHART_SUB_SENSITIVITY),
+            Chart::WhatIfSensitivity => {
+                (copy::CHART_SENSITIVITY_TITLE, copy::CHART_SUB_SENSITIVITY)
+            }
             // The flow charts' texts are built with their series (see `flow_text`).
             _ => (copy::APP_NAME, copy::APP_DESCRIPTION),
         }
@@ -626,40 +670,29 @@ impl Chart {
         }
     }
 
-    /// The chart's plan for the state of a link, in `lang` at `class`.
-    pub fn plan(
-        self,
-        data: &Dataset,
-        state: &UrlState,
-        lang: Lang,
-        class: WidthClass,
-    ) -> Result<Plan, PlanError> {
+    /// What the chart plots, with labels in `lang`: its plan and its downloads both start
+    /// here.
+    pub fn series(self, data: &Dataset, lang: Lang) -> Result<Series, PlanError> {
         let missing = |what: &str| PlanError {
             chart: self.code(),
             reason: format!("the data pack lacks {what}"),
         };
-        let change = |series: ChangeSeries| -> Result<Plan, PlanError> {
+        let change = |series: ChangeSeries| {
             if series.rows.is_empty() {
                 return Err(missing("every row"));
             }
-            Ok(Plan::Change(ChangePlan::new(&series, lang, class)))
+            Ok(Series::Change(series))
         };
-        let parts = |series: Option<PartsSeries>| -> Result<Plan, PlanError> {
-            let series = series.ok_or_else(|| missing("a part of the whole"))?;
-            Ok(Plan::Parts(PartsPlan::new(&series, lang, class)))
+        let parts = |series: Option<PartsSeries>| {
+            series
+                .map(Series::Parts)
+                .ok_or_else(|| missing("a part of the whole"))
         };
-        let bars = |series: BarSeries| -> Result<Plan, PlanError> {
+        let bars = |series: BarSeries| {
             if series.groups.is_empty() {
                 return Err(missing("every bar"));
             }
-            Ok(Plan::Bars(BarPlan::new(data, &series, lang, class)))
-        };
-        let _ = state;
-        let sankey = |plan: Result<SankeyChartPlan, crate::layout::sankey::SankeyError>| -> Result<Plan, PlanError> {
-            plan.map(Plan::Sankey).map_err(|e| PlanError {
-                chart: self.code(),
-                reason: e.to_string(),
-            })
+            Ok(Series::Bars(series))
         };
         match self {
             Chart::FindingOrigin => change(changes::top_tier_change(
@@ -690,44 +723,71 @@ impl Chart {
             Chart::Editions => bars(countries::ai2000_editions(data, lang)),
             Chart::Leaders => bars(subfields::subfield_leaders_2022(data)),
             Chart::Shanghai => bars(subfields::shanghai_by_subfield(data, lang)),
-            Chart::CareersCarnegie | Chart::CareersDeepSeek | Chart::CareersMacroPolo => {
-                let flow = self
-                    .career_flow(data)
-                    .ok_or_else(|| missing("the career flow"))?;
-                sankey(SankeyChartPlan::career(&flow, lang, class))
+            Chart::CareersCarnegie | Chart::CareersDeepSeek | Chart::CareersMacroPolo => self
+                .career_flow(data)
+                .map(Series::Career)
+                .ok_or_else(|| missing("the career flow")),
+            Chart::CountryFlows => Ok(Series::CountryFlows(country_network(Baseline::embedded()))),
+            Chart::RegionNet => Ok(Series::RegionNet(country_network(Baseline::embedded()))),
+            Chart::CityNet => Ok(Series::CityNet(city_network(data))),
+            Chart::CityDots => Ok(Series::CityDots(city_network(data))),
+            Chart::WhatIfShares | Chart::WhatIfSensitivity => {
+                Ok(self.whatif_series(&UrlState::default(), lang))
             }
-            Chart::CountryFlows => {
-                sankey(SankeyChartPlan::regions(Baseline::embedded(), lang, class))
-            }
-            Chart::RegionNet => Ok(Plan::Rows(RowChartPlan::new(
-                &flows::region_net_rows(&country_network(Baseline::embedded()), lang),
-                lang,
-                class,
-            ))),
-            Chart::CityNet => Ok(Plan::Rows(RowChartPlan::new(
-                &flows::city_net_rows(&city_network(data), lang),
-                lang,
-                class,
-            ))),
-            Chart::WhatIfShares => {
-                let model = Model::embedded();
-                let scenario = state.scenario.rounded();
+        }
+    }
+
+    /// The series of a what-if chart for the scenario (and pinned baseline) of a link.
+    fn whatif_series(self, state: &UrlState, lang: Lang) -> Series {
+        let model = Model::embedded();
+        let scenario = state.scenario.rounded();
+        match self {
+            Chart::WhatIfSensitivity => Series::Tornado(whatif::tornado(model, &scenario, lang)),
+            _ => {
                 let banded = model.banded(&scenario);
                 let baseline = state.baseline.as_ref().map(|b| model.banded(&b.rounded()));
-                let series = whatif::lines(model, &banded, baseline.as_ref(), lang);
-                Ok(Plan::Lines(LinesPlan::new(&series, lang, class)))
+                Series::Lines(whatif::lines(model, &banded, baseline.as_ref(), lang))
             }
-            Chart::WhatIfSensitivity => {
-                let model = Model::embedded();
-                let series = whatif::tornado(model, &state.scenario.rounded(), lang);
-                Ok(Plan::Tornado(TornadoPlan::new(&series, lang, class)))
-            }
-            Chart::CityDots => Ok(Plan::Rows(RowChartPlan::new(
-                &flows::city_dot_rows(&city_network(data), lang),
+        }
+    }
+
+    /// The chart's plan for the state of a link, in `lang` at `class`.
+    pub fn plan(
+        self,
+        data: &Dataset,
+        state: &UrlState,
+        lang: Lang,
+        class: WidthClass,
+    ) -> Result<Plan, PlanError> {
+        let _ = state;
+        let sankey = |plan: Result<SankeyChartPlan, crate::layout::sankey::SankeyError>| {
+            plan.map(Plan::Sankey).map_err(|e| PlanError {
+                chart: self.code(),
+                reason: e.to_string(),
+            })
+        };
+        let rows = |rows: RowChartData| Plan::Rows(RowChartPlan::new(&rows, lang, class));
+        let series = match self {
+            // The what-if charts follow the link's scenario.
+            Chart::WhatIfShares | Chart::WhatIfSensitivity => self.whatif_series(state, lang),
+            _ => self.series(data, lang)?,
+        };
+        Ok(match series {
+            Series::Lines(series) => Plan::Lines(LinesPlan::new(&series, lang, class)),
+            Series::Tornado(series) => Plan::Tornado(TornadoPlan::new(&series, lang, class)),
+            Series::Bars(series) => Plan::Bars(BarPlan::new(data, &series, lang, class)),
+            Series::Change(series) => Plan::Change(ChangePlan::new(&series, lang, class)),
+            Series::Parts(series) => Plan::Parts(PartsPlan::new(&series, lang, class)),
+            Series::Career(flow) => sankey(SankeyChartPlan::career(&flow, lang, class))?,
+            Series::CountryFlows(net) => sankey(SankeyChartPlan::new(
+                &flows::region_chart(&net, lang),
                 lang,
                 class,
-            ))),
-        }
+            ))?,
+            Series::RegionNet(net) => rows(flows::region_net_rows(&net, lang)),
+            Series::CityNet(cities) => rows(flows::city_net_rows(&cities, lang)),
+            Series::CityDots(cities) => rows(flows::city_dot_rows(&cities, lang)),
+        })
     }
 }
 

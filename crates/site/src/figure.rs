@@ -173,6 +173,7 @@ pub fn figure(
                     }
                 }
             }
+            (crate::downloads::links(chart, prefix))
         }
     }
 }

@@ -132,8 +132,10 @@ pub fn citation(
             .replace('%', "\\%")
             .replace('&', "\\&")
     };
+    let mut note = format!("Accessed {accessed}. {note}");
+    note.truncate(note.trim_end().len());
     let bibtex = format!(
-        "@misc{{aitalentatlas{year},\n  title = {{{{{}}}: {}}},\n  howpublished = {{\\url{{{link}}}}},\n  year = {{{year}}},\n  note = {{Accessed {accessed}. {}}}\n}}",
+        "@misc{{aitalentatlas{year},\n  title = {{{{{}}}: {}}},\n  howpublished = {{\\url{{{link}}}}},\n  year = {{{year}}},\n  note = {{{}}}\n}}",
         escape(APP_TITLE),
         escape(view_title),
         escape(&note),

@@ -70,7 +70,10 @@ pub fn value_text(param: Param, scenario: &Scenario, lang: Lang) -> String {
 
 /// The help line under a slider.
 pub fn hint(param: Param, data: &Dataset, lang: Lang) -> Option<String> {
-    let n = |id: &str| data.number(id).map_or_else(String::new, |v| format::number(v, 0, lang));
+    let n = |id: &str| {
+        data.number(id)
+            .map_or_else(String::new, |v| format::number(v, 0, lang))
+    };
     match param {
         Param::RetentionUsChina => Some(copy::WHATIF_HINT_R.fill(
             lang,
@@ -90,7 +93,10 @@ pub fn hint(param: Param, data: &Dataset, lang: Lang) -> Option<String> {
 /// ranges, and how often China passes the US in the draws.
 pub fn sentence(banded: &Banded, lang: Lang) -> String {
     let get = |o: Output| banded.horizon.iter().find(|h| h.output == o).copied();
-    let (Some(us), Some(cn)) = (get(Output::WorkShare(Region::Us)), get(Output::WorkShare(Region::China))) else {
+    let (Some(us), Some(cn)) = (
+        get(Output::WorkShare(Region::Us)),
+        get(Output::WorkShare(Region::China)),
+    ) else {
         return String::new();
     };
     let whole = |v: f64| format::number(v * 100.0, 0, lang);
@@ -111,7 +117,9 @@ pub fn sentence(banded: &Banded, lang: Lang) -> String {
         if lang == Lang::Zh {
             text.pop();
         }
-        text.push_str(&copy::WHATIF_CROSSOVER.fill(lang, &[("share", &pct(banded.crossover_share, lang))]));
+        text.push_str(
+            &copy::WHATIF_CROSSOVER.fill(lang, &[("share", &pct(banded.crossover_share, lang))]),
+        );
     }
     text
 }
@@ -131,13 +139,22 @@ pub struct Figure {
 pub fn results(data: &Dataset, banded: &Banded, lang: Lang) -> Vec<Figure> {
     let get = |o: Output| banded.horizon.iter().find(|h| h.output == o).copied();
     let whole = |v: f64| format::number(v * 100.0, 0, lang);
-    let cohort = data.number("cg25_cohort_size").map_or_else(String::new, |v| format::number(v, 0, lang));
+    let cohort = data
+        .number("cg25_cohort_size")
+        .map_or_else(String::new, |v| format::number(v, 0, lang));
     let mut out = Vec::new();
     if let Some(h) = get(Output::ChinaOriginShareOfUs) {
         out.push(Figure {
             key: "china-origin",
             name: copy::WHATIF_RESULT_CHINA_ORIGIN.get(lang).to_string(),
-            value: copy::WHATIF_SHARE_RANGE.fill(lang, &[("low", &whole(h.low)), ("high", &whole(h.high)), ("central", &pct(h.central, lang))]),
+            value: copy::WHATIF_SHARE_RANGE.fill(
+                lang,
+                &[
+                    ("low", &whole(h.low)),
+                    ("high", &whole(h.high)),
+                    ("central", &pct(h.central, lang)),
+                ],
+            ),
         });
     }
     if let Some(h) = get(Output::Cohort(Region::Us)) {
@@ -145,7 +162,14 @@ pub fn results(data: &Dataset, banded: &Banded, lang: Lang) -> Vec<Figure> {
         out.push(Figure {
             key: "cohort",
             name: copy::WHATIF_RESULT_COHORT.fill(lang, &[("cohort", &cohort)]),
-            value: copy::WHATIF_PEOPLE_RANGE.fill(lang, &[("low", &people(h.low)), ("high", &people(h.high)), ("central", &people(h.central))]),
+            value: copy::WHATIF_PEOPLE_RANGE.fill(
+                lang,
+                &[
+                    ("low", &people(h.low)),
+                    ("high", &people(h.high)),
+                    ("central", &people(h.central)),
+                ],
+            ),
         });
     }
     if let Some(h) = get(Output::Size) {
@@ -153,7 +177,14 @@ pub fn results(data: &Dataset, banded: &Banded, lang: Lang) -> Vec<Figure> {
         out.push(Figure {
             key: "size",
             name: copy::WHATIF_RESULT_SIZE.get(lang).to_string(),
-            value: copy::WHATIF_INDEX_VALUE.fill(lang, &[("low", &index(h.low)), ("high", &index(h.high)), ("central", &index(h.central))]),
+            value: copy::WHATIF_INDEX_VALUE.fill(
+                lang,
+                &[
+                    ("low", &index(h.low)),
+                    ("high", &index(h.high)),
+                    ("central", &index(h.central)),
+                ],
+            ),
         });
     }
     out
@@ -194,7 +225,8 @@ pub fn lines(model: &Model, banded: &Banded, baseline: Option<&Banded>, lang: La
                     banded.band.iter().map(|b| b.get(output).low).collect(),
                     banded.band.iter().map(|b| b.get(output).high).collect(),
                 )),
-                baseline: baseline.map(|b| b.projection.points.iter().map(|p| p.share(r)).collect()),
+                baseline: baseline
+                    .map(|b| b.projection.points.iter().map(|p| p.share(r)).collect()),
             }
         })
         .collect();
@@ -229,7 +261,8 @@ pub fn tornado(model: &Model, scenario: &Scenario, lang: Lang) -> TornadoSeries 
     });
     let end = |param: Param, v: f64| value_text(param, &scenario.with(param, v), lang);
     TornadoSeries {
-        outcome: copy::WHATIF_US_SHARE_2040.fill(lang, &[("year", &scenario.end_year().to_string())]),
+        outcome: copy::WHATIF_US_SHARE_2040
+            .fill(lang, &[("year", &scenario.end_year().to_string())]),
         centre,
         place: Place::Us,
         swings: bars
@@ -265,10 +298,14 @@ pub fn levers(model: &Model, scenario: &Scenario) -> (f64, f64) {
 /// The name of a back-test figure.
 pub fn measure_name(measure: Measure, lang: Lang) -> String {
     match measure {
-        Measure::WorkShare(r) => copy::BACKTEST_WORK.fill(lang, &[("place", region_name(r).get(lang))]),
+        Measure::WorkShare(r) => {
+            copy::BACKTEST_WORK.fill(lang, &[("place", region_name(r).get(lang))])
+        }
         Measure::ChinaOriginShareOfUs => copy::BACKTEST_CHINA_ORIGIN_OF_US.get(lang).to_string(),
         Measure::UsOriginShareOfUs => copy::BACKTEST_US_ORIGIN_OF_US.get(lang).to_string(),
-        Measure::OriginShare(r) => copy::BACKTEST_ORIGIN.fill(lang, &[("place", region_name(r).get(lang))]),
+        Measure::OriginShare(r) => {
+            copy::BACKTEST_ORIGIN.fill(lang, &[("place", region_name(r).get(lang))])
+        }
     }
 }
 
@@ -321,20 +358,33 @@ pub fn calibrated_line(model: &Model, lang: Lang) -> String {
         (Param::ChinaStay, c.china_stay),
     ]
     .into_iter()
-    .map(|(p, v)| copy::WHATIF_VALUE_OF.fill(lang, &[("name", p.label(lang)), ("value", &pct1(v, lang))]))
+    .map(|(p, v)| {
+        copy::WHATIF_VALUE_OF.fill(lang, &[("name", p.label(lang)), ("value", &pct1(v, lang))])
+    })
     .collect();
-    copy::WHATIF_CALIBRATED.fill(lang, &[("values", &items.join(copy::LIST_SEPARATOR.get(lang)))])
+    copy::WHATIF_CALIBRATED.fill(
+        lang,
+        &[("values", &items.join(copy::LIST_SEPARATOR.get(lang)))],
+    )
 }
 
 /// What a preset sets, each change as "name: from → to", hidden parameters marked.
-pub fn preset_changes(model: &Model, preset: Preset, scenario: &Scenario, lang: Lang) -> Vec<String> {
+pub fn preset_changes(
+    model: &Model,
+    preset: Preset,
+    scenario: &Scenario,
+    lang: Lang,
+) -> Vec<String> {
     preset
         .changes(model, scenario)
         .into_iter()
         .map(|c| {
             let from = value_text(c.param, &scenario.with(c.param, c.old), lang);
             let to = value_text(c.param, &scenario.with(c.param, c.new), lang);
-            let mut line = copy::WHATIF_SETS.fill(lang, &[("param", c.param.label(lang)), ("from", &from), ("to", &to)]);
+            let mut line = copy::WHATIF_SETS.fill(
+                lang,
+                &[("param", c.param.label(lang)), ("from", &from), ("to", &to)],
+            );
             if !c.param.is_slider() {
                 line.push(' ');
                 line.push_str(copy::WHATIF_HIDDEN.get(lang));
@@ -354,11 +404,18 @@ pub fn compare_rows(
     lang: Lang,
 ) -> (u16, Vec<[String; 4]>) {
     let c = model.compare(scenario, baseline);
-    let cohort = data.number("cg25_cohort_size").map_or_else(String::new, |v| format::number(v, 0, lang));
+    let cohort = data
+        .number("cg25_cohort_size")
+        .map_or_else(String::new, |v| format::number(v, 0, lang));
     let rows = c
         .rows
         .iter()
-        .filter(|d| !matches!(d.output, Output::Size | Output::Cohort(Region::China | Region::Rest)))
+        .filter(|d| {
+            !matches!(
+                d.output,
+                Output::Size | Output::Cohort(Region::China | Region::Rest)
+            )
+        })
         .map(|d| {
             let (name, a, b, diff) = match d.output {
                 Output::WorkShare(r) => (

@@ -107,6 +107,7 @@ fn stay(data: &Dataset, lang: Lang) -> String {
             sample: Some(total),
             sample_derived: false,
             detail: String::new(),
+            fact: "cg25_still_us".into(),
         })
         .map_or_else(String::new, |i| range_text(i, lang)),
         _ => String::new(),

@@ -52,7 +52,10 @@ pub fn body(site: &Site, prefix: &str) -> Result<Markup, String> {
     let shares = write_pictures(site, Chart::WhatIfShares)?;
     let sensitivity = write_pictures(site, Chart::WhatIfSensitivity)?;
     let n = |v: f64| talent_core::format::number(v, 0, Lang::En);
-    let presets: Vec<Preset> = Preset::ALL.into_iter().filter(|p| *p != Preset::Reset).collect();
+    let presets: Vec<Preset> = Preset::ALL
+        .into_iter()
+        .filter(|p| *p != Preset::Reset)
+        .collect();
     let elsewhere = |l: Lang| whatif::pct(defaults.get(Param::ChinaToRest), l);
     Ok(html! {
         main id="main" tabindex="-1" {

@@ -44,6 +44,11 @@ impl Baseline {
         }
     }
 
+    /// The facts the table is built from (for the downloads' sources).
+    pub fn sources() -> [&'static str; 7] {
+        super::inputs::PATTERN_2019.matrix_ids()
+    }
+
     /// All researchers in the table.
     pub fn total(&self) -> f64 {
         self.stock.iter().flatten().sum()
