@@ -7,7 +7,7 @@
 
 use crate::figure::{figure, write_pictures};
 use crate::html::{bi, each};
-use crate::layout::MAIN;
+use crate::layout::{MAIN, WHATIF};
 use crate::Site;
 use maud::{html, Markup};
 use talent_core::catalog::Chart;
@@ -69,7 +69,7 @@ pub fn body(site: &Site, prefix: &str) -> Result<Markup, String> {
                 div.whatif-layout {
                     div.whatif-output {
                         p.whatif-sentence { (live("sentence", |l| whatif::sentence(&banded, l))) }
-                        (figure(site, Chart::WhatIfShares, &shares, &MAIN, prefix, 2))
+                        (figure(site, Chart::WhatIfShares, &shares, &WHATIF, prefix, 2))
                         p.whatif-pinned hidden data-pinned-note="" { (bi(copy::WHATIF_PINNED_NOTE)) }
                     }
                     div.whatif-controls role="group" aria-labelledby="whatif-assumptions" {
