@@ -156,6 +156,7 @@ fn bake(out: &Path, url: Option<String>) -> Result<usize, String> {
             let prefix = meta.prefix();
             let body = match view {
                 View::Story => pages::story::body(&site, &prefix)?,
+                View::Sources => pages::sources::body(&site, &prefix)?,
                 _ => pages::charts::body(&site, view, &prefix)?,
             };
             site.write(

@@ -2,5 +2,6 @@
 
 pub mod charts;
 pub mod embed;
+pub mod sources;
 pub mod story;
 pub mod subfields;
