@@ -150,6 +150,11 @@ fn stated(key: &str, lang: Lang) -> String {
 fn how_to_read(data: &Dataset) -> Markup {
     let macropolo = |lang: Lang| {
         let papers = data.number("mp22_sample_papers");
+        // The 2022 sample comes from a secondary summary: the sentence says so.
+        let secondary = data
+            .fact("mp22_sample_papers")
+            .filter(|f| f.confidence == Confidence::Low)
+            .map_or("", |_| copy::SOURCES_READ_SECONDARY.get(lang));
         copy::SOURCES_READ_MACROPOLO.fill(
             lang,
             &[
@@ -167,6 +172,7 @@ fn how_to_read(data: &Dataset) -> Markup {
                 ("y2022", &year(data, "mp22_sample_papers")),
                 ("elite2019", &stated("elite_share_of_field_2019", lang)),
                 ("elite2022", &stated("elite_share_of_field_2022", lang)),
+                ("secondary", secondary),
             ],
         )
     };
