@@ -151,6 +151,7 @@ pub fn figure(
                     " · "
                     a href={ (prefix) "sources/" } data-view="sources" { (bi(copy::CHART_SOURCES_LINK)) }
                 }
+                (crate::pages::sources::source_notes(site, chart, prefix))
             }
             (share(site, chart, plans, prefix))
             details.chart-table data-table=(id) {

@@ -43,6 +43,14 @@ pub fn each(f: impl Fn(Lang) -> String) -> Markup {
     pair(&f(Lang::En), &f(Lang::Zh))
 }
 
+/// A pair of markup built by calling `f` in each language, for texts that contain markup.
+pub fn each_markup(f: impl Fn(Lang) -> Markup) -> Markup {
+    html! {
+        span lang="en" data-l="en" { (f(Lang::En)) }
+        span lang="zh-Hans" data-l="zh" { (f(Lang::Zh)) }
+    }
+}
+
 /// An attribute value that has to be in one language: both joined with " · ".
 pub fn both(text: Text) -> String {
     format!("{} · {}", text.en, text.zh)

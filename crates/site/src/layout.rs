@@ -60,7 +60,11 @@ impl PageLayout {
         } else {
             self.pad_wide
         };
-        let side = if viewport >= self.side_from { self.side } else { 0.0 };
+        let side = if viewport >= self.side_from {
+            self.side
+        } else {
+            0.0
+        };
         viewport.min(self.max) - 2.0 * pad - side
     }
 
@@ -95,7 +99,9 @@ impl PageLayout {
             .into_iter()
             .filter(|(from, _)| *from > 1 || class != WidthClass::Narrow)
             .map(|(from, to)| match to {
-                Some(to) if from > 1 => format!("(min-width: {from}px) and (max-width: {}px)", to - 1),
+                Some(to) if from > 1 => {
+                    format!("(min-width: {from}px) and (max-width: {}px)", to - 1)
+                }
                 Some(to) => format!("(max-width: {}px)", to - 1),
                 None => format!("(min-width: {from}px)"),
             })
@@ -142,7 +148,10 @@ mod tests {
         // What-if: Full from 784 to 899 px, then the controls take 336 px: at 900 the
         // frame is 900 − 64 − 336 = 500 (Medium) and reaches 540 (Wide) at 940.
         assert_eq!(WHATIF.viewports(WidthClass::Full), [(784, Some(900))]);
-        assert_eq!(WHATIF.viewports(WidthClass::Wide), [(572, Some(784)), (940, None)]);
+        assert_eq!(
+            WHATIF.viewports(WidthClass::Wide),
+            [(572, Some(784)), (940, None)]
+        );
         assert_eq!(
             WHATIF.media(WidthClass::Wide, Theme::Light).as_deref(),
             Some("(min-width: 572px) and (max-width: 783px), (min-width: 940px)")

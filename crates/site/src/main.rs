@@ -159,6 +159,7 @@ fn bake(out: &Path, url: Option<String>) -> Result<usize, String> {
             let body = match view {
                 View::Story => pages::story::body(&site, &prefix)?,
                 View::WhatIf => pages::whatif::body(&site, &prefix)?,
+                View::Sources => pages::sources::body(&site, &prefix)?,
                 _ => pages::charts::body(&site, view, &prefix)?,
             };
             site.write(
