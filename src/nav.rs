@@ -171,6 +171,10 @@ pub fn wire(state: AppState) {
             if let Some(code) = button.get_attribute("data-copy-link") {
                 crate::share::copy_link(state, &code);
             }
+        } else if let Ok(Some(_)) = target.closest("[data-copy-page]") {
+            crate::share::copy_page(state);
+        } else if let Ok(Some(_)) = target.closest("[data-share-sheet]") {
+            crate::share::share_sheet(state);
         } else if let Ok(Some(_)) = target.closest("[data-theme-toggle]") {
             let dark = state.theme() == talent_charts::Theme::Dark;
             use talent_core::link::url_state::Theme;

@@ -791,14 +791,15 @@ impl Chart {
     }
 }
 
-/// "MacroPolo (June 2020; 2023 update)": the publishers of the chart's datasets.
+/// "MacroPolo (2020); MacroPolo (2024)": the short credits of the chart's datasets (the
+/// full citations are in Sources & method and in the downloads).
 pub fn source_line(data: &Dataset, datasets: &[&str], lang: Lang) -> String {
     let mut names: Vec<&str> = Vec::new();
     for key in datasets {
         if let Some(d) = data.datasets.iter().find(|d| d.key == *key) {
-            let publisher = d.publisher(lang);
-            if !names.contains(&publisher) {
-                names.push(publisher);
+            let credit = d.credit(lang);
+            if !names.contains(&credit) {
+                names.push(credit);
             }
         }
     }

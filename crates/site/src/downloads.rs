@@ -29,10 +29,6 @@ const BUNDLE_ROOT: &str = "ai-talent-atlas-data/";
 /// The licence of the compilation: the project's, from `Cargo.toml`.
 const LICENCE: &str = env!("CARGO_PKG_LICENSE");
 
-/// The date a citation names, for the reader to fill in: a download has no access date of
-/// its own, and a build date would make the files differ from build to build.
-const ACCESSED: &str = "YYYY-MM-DD";
-
 /// The file name of a chart's CSV in a language.
 pub fn csv_name(chart: Chart, lang: Lang) -> String {
     match lang {
@@ -122,7 +118,7 @@ fn chart_json(site: &Site, chart: Chart) -> Value {
             data,
             &text(lang).title,
             &chart_url(site, chart, lang),
-            ACCESSED,
+            None,
             None,
             chart.datasets(),
             lang,
@@ -327,7 +323,7 @@ fn readme_part(site: &Site, lang: Lang) -> String {
     } else {
         format!("{link}{BUNDLE}")
     };
-    let (text, bibtex) = cite::citation(site.data, &title, &link, ACCESSED, None, &[], lang);
+    let (text, bibtex) = cite::citation(site.data, &title, &link, None, None, &[], lang);
     out.push_str(&format!(
         "{}\n\n{text}\n\n{bibtex}\n",
         t(copy::DOWNLOADS_BUNDLE_CITE_INTRO)
@@ -529,7 +525,7 @@ mod tests {
         }
         assert!(text.contains("under the MIT licence") && text.contains("以MIT许可发布"));
         assert!(text.contains("@misc{aitalentatlasYYYY,"), "{text}");
-        assert!(text.contains(cite::APP_TITLE));
+        assert!(text.contains(copy::CITE_APP_TITLE.en));
         // Every placeholder is filled, and no internal id reaches the reader.
         assert!(!text.contains("{licence}") && !text.contains("{from}"));
         for internal in ["seed 0", "d01_", "nf0"] {

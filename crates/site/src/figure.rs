@@ -12,6 +12,7 @@ use talent_charts::{svg, Palette, Theme};
 use talent_core::catalog::{Chart, Plan};
 use talent_core::copy;
 use talent_core::layout::width::WidthClass;
+use talent_core::link::cite::credit;
 use talent_core::link::url_state::UrlState;
 use talent_core::Lang;
 
@@ -105,6 +106,20 @@ fn alt_text(site: &Site, chart: Chart, plans: &[(Lang, WidthClass, Plan)], lang:
     format!("{title}. {}", values.join(copy::LIST_SEPARATOR.get(lang)))
 }
 
+/// How a figure sits on its page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Style {
+    /// A chart of a view's page: an `h2` title and everything under it.
+    Page,
+    /// A finding's chart on the story page: an `h3` label (the finding's heading says what
+    /// it shows), what it counts under the picture.
+    Finding,
+    /// The What-if chart, pinned at the top of a phone's screen: title, picture and
+    /// source in the figure; what it counts, the notes, the table and the downloads in a
+    /// block of their own that the page puts after the controls ([`figure_parts`]).
+    Pinned,
+}
+
 /// The figure of `chart` with the pictures written by [`write_pictures`].
 pub fn figure(
     site: &Site,
@@ -112,61 +127,57 @@ pub fn figure(
     plans: &[(Lang, WidthClass, Plan)],
     layout: &PageLayout,
     prefix: &str,
-    heading: u8,
+    style: Style,
 ) -> Markup {
+    let (figure, details) = figure_parts(site, chart, plans, layout, prefix, style);
+    html! { (figure) (details) }
+}
+
+/// The figure and, for [`Style::Pinned`], its details apart (empty otherwise).
+pub fn figure_parts(
+    site: &Site,
+    chart: Chart,
+    plans: &[(Lang, WidthClass, Plan)],
+    layout: &PageLayout,
+    prefix: &str,
+    style: Style,
+) -> (Markup, Markup) {
     let id = chart.code();
     let text = |lang: Lang| chart.text(site.data, lang);
     let table = |lang: Lang| chart.table(site.data, &UrlState::default(), lang);
     let title = each(|l| text(l).title);
-    html! {
-        figure.chart id=(id) data-chart=(id) aria-labelledby={ (id) "-title" } {
-            div.chart-head {
-                @if heading == 2 {
-                    h2 id={ (id) "-title" } { (title) }
-                } @else {
-                    h3 id={ (id) "-title" } { (title) }
+    let subtitle = html! { p.subtitle id={ (id) "-subtitle" } { (each(|l| text(l).subtitle)) } };
+    let source = html! {
+        p.source {
+            (bi(copy::CHART_SOURCE)) (pair(": ", "：")) (each(|l| text(l).source))
+            " · "
+            a href={ (prefix) "sources/" } data-view="sources" { (bi(copy::CHART_SOURCES_LINK)) }
+        }
+    };
+    let notes = html! {
+        @let notes_en = text(Lang::En).notes;
+        @if !notes_en.is_empty() {
+            ul.notes {
+                @for (i, _) in notes_en.iter().enumerate() {
+                    li { (each(|l| text(l).notes.get(i).cloned().unwrap_or_default())) }
                 }
-                p.subtitle { (each(|l| text(l).subtitle)) }
             }
-            (legend(plans))
-            div.plot data-plot=(id) {
-                @for lang in LANGS {
-                    (picture(chart, lang, plans, layout, prefix, &alt_text(site, chart, plans, lang)))
-                }
-            }
-            @if heading == 3 {
-                p.sample-line { (each(|l| text(l).subtitle)) }
-            }
-            figcaption {
-                @let notes_en = text(Lang::En).notes;
-                @if !notes_en.is_empty() {
-                    ul.notes {
-                        @for (i, _) in notes_en.iter().enumerate() {
-                            li { (each(|l| text(l).notes.get(i).cloned().unwrap_or_default())) }
-                        }
-                    }
-                }
-                p.source {
-                    (bi(copy::CHART_SOURCE)) (pair(": ", "：")) (each(|l| text(l).source))
-                    " · "
-                    a href={ (prefix) "sources/" } data-view="sources" { (bi(copy::CHART_SOURCES_LINK)) }
-                }
-                (crate::pages::sources::source_notes(site, chart, prefix))
-            }
-            (share(site, chart, plans, prefix))
-            details.chart-table data-table=(id) {
-                summary { (bi(copy::CHART_SHOW_TABLE)) }
-                @for lang in LANGS {
-                    @let t = table(lang);
-                    div.table-wrap lang=(crate::html::tag(lang)) data-l=(code(lang)) {
-                        table {
-                            thead { tr { @for h in &t.headers { th scope="col" { (h) } } } }
-                            tbody {
-                                @for row in &t.rows {
-                                    tr {
-                                        @for (i, cell) in row.iter().enumerate() {
-                                            @if i == 0 { th scope="row" { (cell) } } @else { td { (cell) } }
-                                        }
+        }
+    };
+    let rest = html! {
+        (share(site, chart, prefix))
+        details.chart-table data-table=(id) {
+            summary { (bi(copy::CHART_SHOW_TABLE)) }
+            @for lang in LANGS {
+                @let t = table(lang);
+                div.table-wrap lang=(crate::html::tag(lang)) data-l=(code(lang)) {
+                    table {
+                        thead { tr { @for h in &t.headers { th scope="col" { (h) } } } }
+                        tbody {
+                            @for row in &t.rows {
+                                tr {
+                                    @for (i, cell) in row.iter().enumerate() {
+                                        @if i == 0 { th scope="row" { (cell) } } @else { td { (cell) } }
                                     }
                                 }
                             }
@@ -174,8 +185,65 @@ pub fn figure(
                     }
                 }
             }
-            (crate::downloads::links(chart, prefix))
         }
+        (crate::downloads::links(chart, prefix))
+    };
+    let plot = html! {
+        (legend(plans))
+        div.plot data-plot=(id) {
+            @for lang in LANGS {
+                (picture(chart, lang, plans, layout, prefix, &alt_text(site, chart, plans, lang)))
+            }
+        }
+    };
+    let head = html! {
+        div.chart-head {
+            @if style == Style::Finding {
+                h3 id={ (id) "-title" } { (title) }
+            } @else {
+                h2 id={ (id) "-title" } { (title) }
+            }
+            @if style == Style::Page {
+                (subtitle)
+            }
+        }
+    };
+    match style {
+        Style::Pinned => (
+            html! {
+                figure.chart.pinned id=(id) data-chart=(id) aria-labelledby={ (id) "-title" } aria-describedby={ (id) "-subtitle" } {
+                    (head)
+                    (plot)
+                    figcaption { (source) }
+                }
+            },
+            html! {
+                div.chart-details data-details=(id) {
+                    (subtitle)
+                    (notes)
+                    (crate::pages::sources::source_notes(site, chart, prefix))
+                    (rest)
+                }
+            },
+        ),
+        _ => (
+            html! {
+                figure.chart id=(id) data-chart=(id) aria-labelledby={ (id) "-title" } {
+                    (head)
+                    (plot)
+                    @if style == Style::Finding {
+                        p.sample-line { (each(|l| text(l).subtitle)) }
+                    }
+                    figcaption {
+                        (notes)
+                        (source)
+                        (crate::pages::sources::source_notes(site, chart, prefix))
+                    }
+                    (rest)
+                }
+            },
+            html! {},
+        ),
     }
 }
 
@@ -217,18 +285,18 @@ fn legend(plans: &[(Lang, WidthClass, Plan)]) -> Markup {
 
 /// Copy a link to the chart, embed it: the app fills in the current state; without it the
 /// snippet links the chart's default state.
-fn share(site: &Site, chart: Chart, plans: &[(Lang, WidthClass, Plan)], prefix: &str) -> Markup {
+fn share(site: &Site, chart: Chart, prefix: &str) -> Markup {
     let id = chart.code();
     let base = site.url.as_deref().map_or_else(
         || prefix.to_string(),
         |u| format!("{}/", u.trim_end_matches('/')),
     );
-    let _ = plans;
     let height = talent_core::link::embed::height(site.data, chart);
     html! {
         div.chart-share {
             button type="button" data-copy-link=(id) hidden { (bi(copy::CHART_COPY_LINK)) }
             span.copy-status role="status" data-copy-status=(id) {}
+            p.credit { strong { (bi(copy::CITE_CREDIT_LABEL)) } " " (each(|l| credit(site.data, chart.datasets(), l))) }
             details {
                 summary { (bi(copy::CHART_EMBED)) }
                 p { (bi(copy::CHART_EMBED_HELP)) }

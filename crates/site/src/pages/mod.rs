@@ -2,6 +2,7 @@
 
 pub mod charts;
 pub mod embed;
+pub mod share;
 pub mod sources;
 pub mod story;
 pub mod subfields;

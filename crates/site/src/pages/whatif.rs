@@ -5,13 +5,14 @@
 //! baked for the default scenario; the app enables the controls and rewrites the texts
 //! from the same functions (`talent_core::series::whatif`).
 
-use crate::figure::{figure, write_pictures};
+use crate::figure::{figure, figure_parts, write_pictures, Style};
 use crate::html::{bi, each};
 use crate::layout::{MAIN, WHATIF};
 use crate::Site;
 use maud::{html, Markup};
 use talent_core::catalog::Chart;
 use talent_core::copy;
+use talent_core::link::url_state::View;
 use talent_core::model::projection::{Model, Param, Preset};
 use talent_core::series::whatif;
 use talent_core::Lang;
@@ -50,6 +51,14 @@ pub fn body(site: &Site, prefix: &str) -> Result<Markup, String> {
     let banded = model.banded(defaults);
     let (first_jobs, retention) = whatif::levers(model, defaults);
     let shares = write_pictures(site, Chart::WhatIfShares)?;
+    let (pinned, details) = figure_parts(
+        site,
+        Chart::WhatIfShares,
+        &shares,
+        &WHATIF,
+        prefix,
+        Style::Pinned,
+    );
     let sensitivity = write_pictures(site, Chart::WhatIfSensitivity)?;
     let n = |v: f64| talent_core::format::number(v, 0, Lang::En);
     let presets: Vec<Preset> = Preset::ALL
@@ -69,7 +78,7 @@ pub fn body(site: &Site, prefix: &str) -> Result<Markup, String> {
                 div.whatif-layout {
                     div.whatif-output {
                         p.whatif-sentence { (live("sentence", |l| whatif::sentence(&banded, l))) }
-                        (figure(site, Chart::WhatIfShares, &shares, &WHATIF, prefix, 2))
+                        (pinned)
                         p.whatif-pinned hidden data-pinned-note="" { (bi(copy::WHATIF_PINNED_NOTE)) }
                     }
                     div.whatif-controls role="group" aria-labelledby="whatif-assumptions" {
@@ -111,6 +120,7 @@ pub fn body(site: &Site, prefix: &str) -> Result<Markup, String> {
                         }
                     }
                 }
+                (details)
                 section.whatif-results aria-labelledby="whatif-results" {
                     h2 id="whatif-results" { (bi(copy::WHATIF_RESULTS)) }
                     dl.whatif-stats {
@@ -136,7 +146,7 @@ pub fn body(site: &Site, prefix: &str) -> Result<Markup, String> {
                         }
                     }
                 }
-                (figure(site, Chart::WhatIfSensitivity, &sensitivity, &MAIN, prefix, 2))
+                (figure(site, Chart::WhatIfSensitivity, &sensitivity, &MAIN, prefix, Style::Page))
                 section.whatif-checks id="whatif-checks" aria-labelledby="whatif-checks-heading" {
                     h2 id="whatif-checks-heading" { (bi(copy::WHATIF_CHECKS)) }
                     p { (bi(copy::WHATIF_BACKTEST_INTRO)) }
@@ -164,6 +174,7 @@ pub fn body(site: &Site, prefix: &str) -> Result<Markup, String> {
                     p.caveat { (each(|l| whatif::calibrated_line(model, l))) }
                 }
             }
+            (super::share::section(site, View::WhatIf, prefix))
         }
     })
 }
