@@ -6,7 +6,8 @@
 use crate::state::{site_root, AppState};
 use leptos::prelude::*;
 use talent_core::catalog::Chart;
-use talent_core::link::cite::{citation, view_datasets, Day};
+use talent_core::format::Date;
+use talent_core::link::cite::{citation, view_datasets};
 use talent_core::link::url_state::{UrlState, View};
 use talent_core::{copy, Dataset, Lang};
 use wasm_bindgen::JsCast;
@@ -34,13 +35,13 @@ pub fn page_link(url: &UrlState, lang: Lang) -> String {
 }
 
 /// Today, in the reader's time zone, for "accessed on".
-fn today() -> Day {
+fn today() -> Option<Date> {
     let now = js_sys::Date::new_0();
-    Day {
-        year: now.get_full_year() as i32,
-        month: now.get_month() + 1,
-        day: now.get_date(),
-    }
+    Date::new(
+        u16::try_from(now.get_full_year()).ok()?,
+        u8::try_from(now.get_month() + 1).ok()?,
+        u8::try_from(now.get_date()).ok()?,
+    )
 }
 
 /// The address of `chart`'s embed page with `url`'s state in `lang`.
@@ -106,7 +107,7 @@ pub fn wire(state: AppState) {
                 Dataset::embedded(),
                 &view_title,
                 &link,
-                Some(date),
+                date,
                 scenario,
                 view_datasets(url.view),
                 lang,

@@ -3,6 +3,7 @@
 
 use crate::catalog::source_line;
 use crate::copy;
+use crate::format::Date;
 use crate::link::url_state::View;
 use crate::model::projection::{Param, Scenario};
 use crate::{Dataset, Lang};
@@ -82,27 +83,6 @@ pub fn credit(data: &Dataset, datasets: &[&str], lang: Lang) -> String {
     copy::CITE_CREDIT.fill(lang, &[("list", &source_line(data, datasets, lang))])
 }
 
-/// The day a reader cites a page.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Day {
-    /// The year.
-    pub year: i32,
-    /// The month, 1 to 12.
-    pub month: u32,
-    /// The day of the month, 1 to 31.
-    pub day: u32,
-}
-
-impl Day {
-    /// The day as a citation writes it: `2026-12-01`, `2026年12月1日`.
-    pub fn text(self, lang: Lang) -> String {
-        match lang {
-            Lang::En => format!("{}-{:02}-{:02}", self.year, self.month, self.day),
-            Lang::Zh => format!("{}年{}月{}日", self.year, self.month, self.day),
-        }
-    }
-}
-
 /// A text citation and a BibTeX entry for a view.
 ///
 /// `accessed` is the day the reader cites it (`None` for a placeholder the reader fills
@@ -111,7 +91,7 @@ pub fn citation(
     data: &Dataset,
     view_title: &str,
     link: &str,
-    accessed: Option<Day>,
+    accessed: Option<Date>,
     scenario: Option<&Scenario>,
     datasets: &[&str],
     lang: Lang,
@@ -128,7 +108,7 @@ pub fn citation(
         .collect();
     let date = accessed.map_or_else(
         || copy::CITE_DATE_PLACEHOLDER.get(lang).to_string(),
-        |d| d.text(lang),
+        |d| d.cited(lang),
     );
     let date = date.as_str();
     let scenario = scenario.map(|s| scenario_line(s, lang)).unwrap_or_default();
@@ -152,7 +132,7 @@ pub fn citation(
             ("sources", &sources_text),
         ],
     );
-    let year = accessed.map_or_else(|| "YYYY".to_string(), |d| d.year.to_string());
+    let year = accessed.map_or_else(|| "YYYY".to_string(), |d| d.year().to_string());
     let escape = |s: &str| {
         s.replace(['{', '}'], "")
             .replace('%', "\\%")
@@ -189,11 +169,7 @@ mod tests {
             data,
             "What-if",
             "https://example.org/talent/?v=1&view=whatif&r=0.9",
-            Some(Day {
-                year: 2026,
-                month: 11,
-                day: 22,
-            }),
+            Date::new(2026, 11, 22),
             Some(&scenario),
             view_datasets(View::WhatIf),
             Lang::En,
