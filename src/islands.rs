@@ -23,6 +23,7 @@ pub fn mount(state: AppState) {
     let owner = Owner::new();
     owner.with(|| {
         crate::share::wire(state);
+        crate::export::wire();
         crate::whatif::wire(state);
     });
     PAGE.with(|p| p.borrow_mut().replace(owner));

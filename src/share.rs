@@ -35,7 +35,7 @@ pub fn page_link(url: &UrlState, lang: Lang) -> String {
 }
 
 /// Today, in the reader's time zone, for "accessed on".
-fn today() -> Option<Date> {
+pub fn today() -> Option<Date> {
     let now = js_sys::Date::new_0();
     Date::new(
         u16::try_from(now.get_full_year()).ok()?,
@@ -56,7 +56,8 @@ pub fn embed_src(url: &UrlState, chart: Chart, lang: Lang) -> String {
     )
 }
 
-fn each(selector: &str, mut f: impl FnMut(Element)) {
+/// Calls `f` on every element matching `selector`.
+pub fn each(selector: &str, mut f: impl FnMut(Element)) {
     let Ok(list) = gloo_utils::document().query_selector_all(selector) else {
         return;
     };

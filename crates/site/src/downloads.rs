@@ -2,8 +2,10 @@
 //! Chinese with a JSON sidecar (`data/<chart>.csv`, `data/<chart>.zh.csv`,
 //! `data/<chart>.json`), and the bundle of all the data (`downloads/ai-talent-atlas-data.zip`:
 //! every chart's files, the data pack's tables as CSV and as one JSON file, and a README in
-//! both languages). Same inputs, same bytes: the files carry no date, and the zip's entries
-//! a fixed timestamp.
+//! both languages), and each chart's default view framed for its SVG download
+//! (`charts/<chart>/framed-<lang>.svg`; the app makes the PNG and the SVG of the reader's
+//! state). Same inputs, same bytes: the files carry no date, and the zip's entries a fixed
+//! timestamp.
 
 use crate::html::{code, tag, LANGS};
 use crate::Site;
@@ -11,9 +13,12 @@ use maud::{html, Markup};
 use serde_json::{json, Map, Value};
 use std::io::Write;
 use std::time::Instant;
+use talent_charts::draw::frame::{self, Export};
+use talent_charts::{svg, Palette, Theme};
 use talent_core::catalog::Chart;
 use talent_core::copy::{self, Text};
 use talent_core::data::{FactValue, Related};
+use talent_core::layout::width::WidthClass;
 use talent_core::link::cite;
 use talent_core::link::export::csv;
 use talent_core::link::tidy::{self, Column, CHART_COLUMNS};
@@ -46,8 +51,24 @@ pub fn json_name(chart: Chart) -> String {
 /// metadata. Both CSV links are there; the stylesheet shows the one of the page's language.
 pub fn links(chart: Chart, prefix: &str) -> Markup {
     html! {
-        div.chart-downloads {
+        div.chart-downloads role="group" aria-labelledby={ (chart.code()) "-downloads" } {
+            span.downloads-label id={ (chart.code()) "-downloads" } { (crate::html::bi(copy::CHART_DOWNLOAD)) }
             ul {
+                li {
+                    @for lang in LANGS {
+                        button type="button" hidden lang=(tag(lang)) data-l=(code(lang))
+                            data-download="png" data-chart=(chart.code())
+                        { (copy::CHART_DOWNLOAD_PNG.get(lang)) }
+                    }
+                }
+                li {
+                    @for lang in LANGS {
+                        a href={ (prefix) (picture_name(chart, lang)) } download=(download_name(chart, lang, "svg"))
+                            lang=(tag(lang)) data-l=(code(lang)) type="image/svg+xml"
+                            data-download="svg" data-chart=(chart.code())
+                        { (copy::CHART_DOWNLOAD_SVG.get(lang)) }
+                    }
+                }
                 li {
                     @for lang in LANGS {
                         a href={ (prefix) "data/" (csv_name(chart, lang)) } download
@@ -82,7 +103,9 @@ fn columns_json(columns: &[Column]) -> Value {
 
 /// The address of a chart in the atlas in a language: absolute when the site knows its
 /// address, else relative to the site's root.
-fn chart_url(site: &Site, chart: Chart, lang: Lang) -> String {
+pub fn chart_url(site: &Site, chart: Chart, lang: Lang) -> String {
+    // The address of a file in one language opens in that language, whatever the
+    // browser's: `zh/` for Chinese, `lang=en` for English.
     let state = UrlState {
         view: chart.view(),
         lang: Some(lang),
@@ -92,12 +115,47 @@ fn chart_url(site: &Site, chart: Chart, lang: Lang) -> String {
         .url
         .as_deref()
         .map_or_else(String::new, |u| format!("{}/", u.trim_end_matches('/')));
+    format!("{root}{}#{}", state.shared_path(lang), chart.code())
+}
+
+/// The framed picture of a chart in a language, for its SVG download.
+pub fn picture_name(chart: Chart, lang: Lang) -> String {
+    format!("charts/{}/framed-{}.svg", chart.code(), code(lang))
+}
+
+/// The name a downloaded picture gets: `ai-talent-atlas-origin-zh.png`.
+fn download_name(chart: Chart, lang: Lang, extension: &str) -> String {
     format!(
-        "{root}{}?{}#{}",
-        chart.view().path(),
-        state.to_query(),
-        chart.code()
+        "ai-talent-atlas-{}-{}.{extension}",
+        chart.code(),
+        code(lang)
     )
+}
+
+/// Each chart's default view in its export frame (title, what it counts, notes, source,
+/// the link when the site knows its address), light, as SVG: the download a page offers
+/// before the app runs, and the one the app replaces with the reader's state.
+fn picture_files(site: &Site) -> Result<Vec<(String, Vec<u8>)>, String> {
+    let state = UrlState::default();
+    let palette = Palette::of(Theme::Light);
+    let mut files = Vec::new();
+    for chart in Chart::ALL {
+        for lang in LANGS {
+            let plan = chart
+                .plan(site.data, &state, lang, WidthClass::Full)
+                .map_err(|e| e.to_string())?;
+            let text = chart.text(site.data, lang);
+            let title = text.title.clone();
+            let mut export = Export::of(chart, &plan, text, &state, lang);
+            export.link = site.url.as_ref().map(|_| chart_url(site, chart, lang));
+            let scene = frame::exported(&plan, &state, &export, palette);
+            files.push((
+                picture_name(chart, lang),
+                svg::document(&scene, &title).into_bytes(),
+            ));
+        }
+    }
+    Ok(files)
 }
 
 fn licence() -> Value {
@@ -423,7 +481,7 @@ fn bundle_files(site: &Site, charts: &[(String, Vec<u8>)]) -> Vec<(String, Vec<u
 pub fn write(site: &Site) -> Result<(), String> {
     let started = Instant::now();
     let charts = chart_files(site)?;
-    for (path, bytes) in &charts {
+    for (path, bytes) in charts.iter().chain(&picture_files(site)?) {
         site.write(path, bytes)?;
     }
     let bundle = zip(&bundle_files(site, &charts))?;
@@ -534,6 +592,37 @@ mod tests {
     }
 
     #[test]
+    fn every_chart_has_a_framed_picture_per_language_with_its_words() {
+        let with_address = site(Some("https://example.org/talent/"));
+        let files = picture_files(&with_address).expect("pictures");
+        assert_eq!(files.len(), Chart::ALL.len() * 2);
+        let (path, bytes) = files
+            .iter()
+            .find(|(p, _)| p == "charts/origin/framed-zh.svg")
+            .expect("the Chinese origin picture");
+        let svg = String::from_utf8(bytes.clone()).expect("UTF-8");
+        let title = Chart::Origin.text(with_address.data, Lang::Zh).title;
+        assert!(svg.contains(&title), "{path}: the title");
+        assert!(svg.contains("来源："), "{path}: the source line");
+        assert!(
+            svg.contains("https://example.org/talent/zh/countries/#origin"),
+            "{path}: the link"
+        );
+        // Without the site's address a picture carries no link (a relative one is no use
+        // on paper), and no date (the same inputs give the same bytes).
+        let link_line = copy::EXPORT_FRAME_LINK.fill(Lang::En, &[("link", "")]);
+        assert!(svg.contains(
+            copy::EXPORT_FRAME_LINK
+                .fill(Lang::Zh, &[("link", "")])
+                .trim()
+        ));
+        let files = picture_files(&site(None)).expect("pictures");
+        assert!(files
+            .iter()
+            .all(|(_, b)| !String::from_utf8_lossy(b).contains(link_line.trim())));
+    }
+
+    #[test]
     fn a_chart_sidecar_has_both_languages_and_its_address() {
         let site = site(Some("https://example.org/talent/"));
         let meta = chart_json(&site, Chart::Top100);
@@ -547,7 +636,7 @@ mod tests {
         }
         assert_eq!(
             meta["url"]["zh"],
-            "https://example.org/talent/countries/?v=2&lang=zh#top100"
+            "https://example.org/talent/zh/countries/#top100"
         );
         assert_eq!(meta["files"]["zh"], "top100.zh.csv");
         assert_eq!(
@@ -597,7 +686,7 @@ mod tests {
             r#"href="../data/origin.zh.csv" download lang="zh-Hans" data-l="zh" type="text/csv">数据（CSV）</a>"#
         ), "{markup}");
         assert!(markup.contains(r#"href="../data/origin.json""#), "{markup}");
-        assert!(markup.starts_with(r#"<div class="chart-downloads">"#));
+        assert!(markup.starts_with(r#"<div class="chart-downloads""#));
     }
 
     #[test]

@@ -146,10 +146,12 @@ pub fn figure_parts(
     let text = |lang: Lang| chart.text(site.data, lang);
     let table = |lang: Lang| chart.table(site.data, &UrlState::default(), lang);
     let title = each(|l| text(l).title);
-    let subtitle = html! { p.subtitle id={ (id) "-subtitle" } { (each(|l| text(l).subtitle)) } };
+    // `data-subtitle`, `data-notes` and `data-source` mark the texts the app frames a
+    // downloaded picture with.
+    let subtitle = html! { p.subtitle id={ (id) "-subtitle" } data-subtitle=(id) { (each(|l| text(l).subtitle)) } };
     let source = html! {
         p.source {
-            (bi(copy::CHART_SOURCE)) (pair(": ", "：")) (each(|l| text(l).source))
+            (bi(copy::CHART_SOURCE)) (pair(": ", "：")) span data-source=(id) { (each(|l| text(l).source)) }
             " · "
             a href={ (prefix) "sources/" } data-view="sources" { (bi(copy::CHART_SOURCES_LINK)) }
         }
@@ -157,7 +159,7 @@ pub fn figure_parts(
     let notes = html! {
         @let notes_en = text(Lang::En).notes;
         @if !notes_en.is_empty() {
-            ul.notes {
+            ul.notes data-notes=(id) {
                 @for (i, _) in notes_en.iter().enumerate() {
                     li { (each(|l| text(l).notes.get(i).cloned().unwrap_or_default())) }
                 }
@@ -232,7 +234,7 @@ pub fn figure_parts(
                     (head)
                     (plot)
                     @if style == Style::Finding {
-                        p.sample-line { (each(|l| text(l).subtitle)) }
+                        p.sample-line data-subtitle=(id) { (each(|l| text(l).subtitle)) }
                     }
                     figcaption {
                         (notes)

@@ -9,13 +9,16 @@
 //! [`frame`] draws that layout and the chart with a palette.
 
 use super::mark_colours;
+use super::Reading;
 use crate::palette::{Palette, Rgb};
 use crate::scene::{Anchor, Scene};
-use talent_core::catalog::{ChartText, Plan};
+use talent_core::catalog::{Chart, ChartText, Plan};
 use talent_core::copy;
 use talent_core::layout::bars::LegendEntry;
 use talent_core::layout::measure::text_width;
 use talent_core::layout::text::wrap;
+use talent_core::link::url_state::{UrlState, View};
+use talent_core::series::whatif;
 use talent_core::Lang;
 
 /// Sizes and spacing of the frame, in design pixels.
@@ -71,6 +74,34 @@ pub struct Export {
     /// For a projection: its parameters as (name, value), written under "Scenario, not
     /// forecast".
     pub scenario: Option<Vec<(String, String)>>,
+}
+
+impl Export {
+    /// What goes around `chart` as `plan` draws it for a reader of `state`, without a
+    /// date or a link (the caller adds those it has): the What-if charts carry the
+    /// scenario's parameters.
+    pub fn of(chart: Chart, plan: &Plan, text: ChartText, state: &UrlState, lang: Lang) -> Export {
+        Export {
+            lang,
+            text,
+            legend: legend(plan),
+            date: None,
+            link: None,
+            scenario: (chart.view() == View::WhatIf)
+                .then(|| whatif::parameters(&state.scenario, lang)),
+        }
+    }
+}
+
+/// The picture a reader downloads: `plan` as `state` shows it (its highlight and pinned
+/// flow, nothing under a pointer) in the frame of `export`.
+pub fn exported(plan: &Plan, state: &UrlState, export: &Export, palette: &Palette) -> Scene {
+    let reading = Reading {
+        focus: None,
+        highlight: state.highlight.clone(),
+        pinned: state.pin.clone(),
+    };
+    frame(&super::scene(plan, palette, &reading), export, palette)
 }
 
 /// The legend a plan needs in its frame: the series of a bar chart with several (change

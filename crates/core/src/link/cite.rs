@@ -5,7 +5,7 @@ use crate::catalog::source_line;
 use crate::copy;
 use crate::format::Date;
 use crate::link::url_state::View;
-use crate::model::projection::{Param, Scenario};
+use crate::model::projection::Scenario;
 use crate::{Dataset, Lang};
 
 /// The datasets (report keys) a view draws its figures from.
@@ -52,17 +52,9 @@ pub fn view_datasets(view: View) -> &'static [&'static str] {
 /// The what-if parameters a reader sets (the sliders), as one line of text, each value
 /// printed as its slider prints it.
 pub fn scenario_line(scenario: &Scenario, lang: Lang) -> String {
-    let s = scenario.rounded();
-    let parts: Vec<String> = Param::sliders()
-        .map(|p| {
-            copy::WHATIF_VALUE_OF.fill(
-                lang,
-                &[
-                    ("name", p.label(lang)),
-                    ("value", &crate::series::whatif::value_text(p, &s, lang)),
-                ],
-            )
-        })
+    let parts: Vec<String> = crate::series::whatif::parameters(scenario, lang)
+        .iter()
+        .map(|(name, value)| copy::WHATIF_VALUE_OF.fill(lang, &[("name", name), ("value", value)]))
         .collect();
     copy::CITE_SCENARIO.fill(
         lang,
@@ -158,6 +150,7 @@ pub fn citation(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::projection::Param;
 
     #[test]
     fn a_what_if_citation_names_its_parameters_and_sources() {

@@ -68,6 +68,15 @@ pub fn value_text(param: Param, scenario: &Scenario, lang: Lang) -> String {
     }
 }
 
+/// The parameters a reader sets (the sliders) as (name, value as its slider prints it),
+/// for the citation and the export frame of a scenario.
+pub fn parameters(scenario: &Scenario, lang: Lang) -> Vec<(String, String)> {
+    let s = scenario.rounded();
+    Param::sliders()
+        .map(|p| (p.label(lang).to_string(), value_text(p, &s, lang)))
+        .collect()
+}
+
 /// The help line under a slider.
 pub fn hint(param: Param, data: &Dataset, lang: Lang) -> Option<String> {
     let n = |id: &str| {
