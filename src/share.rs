@@ -145,6 +145,22 @@ pub fn wire(state: AppState) {
                 area.set_value(&code);
             }
         });
+        each("input[data-embed-url]", |input| {
+            let Some(chart) = input
+                .get_attribute("data-embed-url")
+                .and_then(|c| Chart::from_code(&c))
+            else {
+                return;
+            };
+            let lang = if input.closest("[data-l=zh]").ok().flatten().is_some() {
+                Lang::Zh
+            } else {
+                Lang::En
+            };
+            if let Some(input) = input.dyn_ref::<web_sys::HtmlInputElement>() {
+                input.set_value(&embed_src(&url, chart, lang));
+            }
+        });
     });
 }
 

@@ -791,19 +791,50 @@ impl Chart {
     }
 }
 
-/// "MacroPolo (2020); MacroPolo (2024)": the short credits of the chart's datasets (the
-/// full citations are in Sources & method and in the downloads).
+/// "MacroPolo (2020, 2024); Carnegie (2025)": the short credits of the chart's datasets,
+/// one outlet once with its years together (the full citations are in Sources & method
+/// and in the downloads).
+///
+/// ```
+/// use talent_core::catalog::source_line;
+/// use talent_core::{Dataset, Lang};
+/// let data = Dataset::embedded();
+/// let keys = ["macropolo_2019", "macropolo_2022", "carnegie_2025"];
+/// assert_eq!(source_line(data, &keys, Lang::En), "MacroPolo (2020, 2024); Carnegie (2025)");
+/// assert_eq!(source_line(data, &keys, Lang::Zh), "MacroPolo（2020、2024）；卡内基（2025）");
+/// ```
 pub fn source_line(data: &Dataset, datasets: &[&str], lang: Lang) -> String {
-    let mut names: Vec<&str> = Vec::new();
+    let (open, close, years_separator) = match lang {
+        Lang::En => (" (", ")", ", "),
+        Lang::Zh => ("（", "）", "、"),
+    };
+    // (outlet, its years), in the order of first mention; a credit without years stands alone.
+    let mut outlets: Vec<(&str, Vec<&str>)> = Vec::new();
     for key in datasets {
-        if let Some(d) = data.datasets.iter().find(|d| d.key == *key) {
-            let credit = d.credit(lang);
-            if !names.contains(&credit) {
-                names.push(credit);
-            }
+        let Some(d) = data.datasets.iter().find(|d| d.key == *key) else {
+            continue;
+        };
+        let credit = d.credit(lang);
+        let (outlet, years) = credit
+            .strip_suffix(close)
+            .and_then(|c| c.rsplit_once(open))
+            .map_or((credit, None), |(outlet, years)| (outlet, Some(years)));
+        match outlets.iter_mut().find(|(o, _)| *o == outlet) {
+            Some((_, list)) => list.extend(years.filter(|y| !list.contains(y))),
+            None => outlets.push((outlet, years.into_iter().collect())),
         }
     }
-    names.join(copy::LIST_SEPARATOR.get(lang))
+    outlets
+        .iter()
+        .map(|(outlet, years)| {
+            if years.is_empty() {
+                (*outlet).to_string()
+            } else {
+                format!("{outlet}{open}{}{close}", years.join(years_separator))
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(copy::LIST_SEPARATOR.get(lang))
 }
 
 #[cfg(test)]

@@ -304,6 +304,10 @@ fn share(site: &Site, chart: Chart, prefix: &str) -> Markup {
                 p { (bi(copy::CHART_EMBED_HELP)) }
                 @for lang in LANGS {
                     @let src = format!("{base}embed/{id}/?lang={}", code(lang));
+                    label.embed-url lang=(crate::html::tag(lang)) data-l=(code(lang)) {
+                        (copy::CHART_EMBED_URL.get(lang))
+                        input type="text" readonly value=(src) data-embed-url=(id);
+                    }
                     textarea.embed-code readonly rows="6" lang=(crate::html::tag(lang)) data-l=(code(lang)) data-embed-code=(id)
                         aria-label=(copy::CHART_EMBED.get(lang)) {
                         (talent_core::link::embed::snippet(chart, &src, height, &chart.text(site.data, lang).title))

@@ -63,13 +63,13 @@ pub fn scenario_line(scenario: &Scenario, lang: Lang) -> String {
 }
 
 /// A credit line that fits under a chart in an article: "Source: AI Talent Atlas, from
-/// MacroPolo (2020); MacroPolo (2024)".
+/// MacroPolo (2020, 2024)".
 ///
 /// ```
 /// use talent_core::link::cite::credit;
 /// use talent_core::{Dataset, Lang};
 /// let line = credit(Dataset::embedded(), &["macropolo_2019", "macropolo_2022"], Lang::Zh);
-/// assert_eq!(line, "来源：全球AI人才图谱，据MacroPolo（2020）；MacroPolo（2024）");
+/// assert_eq!(line, "来源：全球AI人才图谱，据MacroPolo（2020、2024）");
 /// ```
 pub fn credit(data: &Dataset, datasets: &[&str], lang: Lang) -> String {
     copy::CITE_CREDIT.fill(lang, &[("list", &source_line(data, datasets, lang))])
