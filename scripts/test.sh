@@ -2,8 +2,8 @@
 # Installs what is missing, then runs the whole test suite: format check, clippy with
 # warnings as errors (native and wasm), the native tests of every crate (core, chart
 # snapshots, the baked site; the app crate holds only browser glue), benchmarks compiled,
-# the release build,
-# and the browser tests (Chromium, then a cross-engine pass in Firefox and WebKit).
+# the release build, and the browser tests (Chromium, then a cross-engine pass in Firefox
+# and WebKit).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/setup.sh
