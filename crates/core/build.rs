@@ -111,11 +111,9 @@ fn main() {
         },
     );
     let out = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).to_path_buf();
-    // The wasm draws charts and their tooltips; the prose around them (notes, populations,
-    // descriptions, discrepancies, what was not found, the curators' labels) is in the
-    // baked pages, so the wasm's copy of the pack leaves it out (about 130 KB raw).
+    // The wasm draws charts, their tooltips and tables; the rest is in the baked pages.
     let pack = if env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32") {
-        slim(pack)
+        pack.for_the_app()
     } else {
         pack
     };
@@ -123,30 +121,6 @@ fn main() {
     fs::write(out.join("facts.postcard"), bytes).expect("write facts.postcard");
     let bytes = postcard::to_allocvec(&glossary).expect("encode the glossary");
     fs::write(out.join("glossary.postcard"), bytes).expect("write glossary.postcard");
-}
-
-/// The pack without the prose only the baked pages show.
-fn slim(mut pack: wire::Pack) -> wire::Pack {
-    let blank = wire::Text::default();
-    for fact in &mut pack.facts {
-        fact.label_en.clear();
-        fact.label_zh.clear();
-        fact.note = None;
-    }
-    for text in &mut pack.populations {
-        *text = blank.clone();
-    }
-    for d in &mut pack.datasets {
-        d.description = blank.clone();
-    }
-    for d in &mut pack.discrepancies {
-        d.title = blank.clone();
-        d.description = blank.clone();
-    }
-    for n in &mut pack.not_found {
-        n.detail = blank.clone();
-    }
-    pack
 }
 
 /// A whole file read into its type, or a panic naming the file.

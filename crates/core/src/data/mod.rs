@@ -307,6 +307,7 @@ impl Dataset {
             seeds,
             sources,
             populations,
+            for_the_app,
         } = pack;
         if let Some(bad) = seeds.iter().find(|s| s.number().is_none()) {
             return Err(DataError::UnknownSeed {
@@ -359,9 +360,8 @@ impl Dataset {
             if index.insert(fact.id.clone(), position).is_some() {
                 return Err(DataError::DuplicateId(fact.id.clone()));
             }
-            // The wasm's pack carries no populations (build.rs, `slim`).
-            if blank(&fact.source) || (blank(&fact.population) && cfg!(not(target_arch = "wasm32")))
-            {
+            // The app's copy carries neither (`Pack::for_the_app`).
+            if !for_the_app && (blank(&fact.source) || blank(&fact.population)) {
                 return Err(DataError::MissingSource(fact.id.clone()));
             }
             if let Some(error) = unknown_seed(&fact.id, &fact.seed) {
@@ -431,6 +431,77 @@ impl Dataset {
 
 #[cfg(test)]
 mod tests {
+
+    /// The app's copy of the pack (`Pack::for_the_app`, what the wasm embeds) leaves out
+    /// what only the baked pages show; everything the app computes from it must come out
+    /// the same as from the whole pack.
+    #[test]
+    fn the_apps_pack_plans_tabulates_and_cites_every_chart_as_the_whole_one() {
+        use crate::catalog::Chart;
+        use crate::layout::width::WidthClass;
+        use crate::link::cite::{citation, credit, view_datasets};
+        use crate::link::url_state::{UrlState, View};
+        use crate::model::projection::Param;
+        use crate::series::countries::{Tier, MACROPOLO_YEARS};
+        let (pack, _) = postcard::take_from_bytes::<Pack>(FACTS).expect("the embedded pack");
+        let app = Dataset::from_pack(pack.for_the_app()).expect("the app's pack validates");
+        let full = Dataset::embedded();
+        // The what-if model reads the same inputs (charts use the model of the embedded pack).
+        let inputs =
+            |d: &Dataset| format!("{:?}", crate::model::projection::Inputs::from_dataset(d));
+        assert_eq!(inputs(full), inputs(&app));
+        let mut states = vec![UrlState::default()];
+        for year in MACROPOLO_YEARS {
+            states.push(UrlState {
+                year,
+                tier: Tier::Elite,
+                sorted: true,
+                ..UrlState::default()
+            });
+        }
+        let mut whatif = UrlState::default();
+        whatif.scenario.set(Param::RetentionUsChina, 0.8);
+        whatif.baseline = Some(UrlState::default().scenario);
+        let scenario = whatif.scenario;
+        states.push(whatif);
+        let mut compared = 0;
+        for chart in Chart::ALL {
+            for state in &states {
+                for lang in [Lang::En, Lang::Zh] {
+                    for class in WidthClass::ALL {
+                        let plan = |d: &Dataset| format!("{:?}", chart.plan(d, state, lang, class));
+                        assert_eq!(plan(full), plan(&app), "{chart:?} {lang:?} {class:?}");
+                        compared += 1;
+                    }
+                    assert_eq!(
+                        chart.table(full, state, lang),
+                        chart.table(&app, state, lang)
+                    );
+                    assert_eq!(
+                        credit(full, chart.datasets(), lang),
+                        credit(&app, chart.datasets(), lang)
+                    );
+                }
+            }
+        }
+        assert!(compared >= Chart::ALL.len() * 8 * 4, "{compared} plans");
+        for view in View::ALL {
+            for lang in [Lang::En, Lang::Zh] {
+                let cite = |d: &Dataset| {
+                    citation(
+                        d,
+                        "t",
+                        "l",
+                        None,
+                        Some(&scenario),
+                        view_datasets(view),
+                        lang,
+                    )
+                };
+                assert_eq!(cite(full), cite(&app), "{view:?}");
+            }
+        }
+    }
     use super::*;
 
     #[test]
@@ -523,6 +594,7 @@ mod tests {
             }],
             sources: vec![text(source, "报告")],
             populations: vec![text(population, "人群")],
+            for_the_app: false,
         }
     }
 

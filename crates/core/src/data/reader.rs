@@ -219,6 +219,7 @@ pub fn attach(
         seeds: curated.seeds,
         sources: sources.texts,
         populations: populations.texts,
+        for_the_app: false,
     })
 }
 

@@ -313,4 +313,44 @@ pub struct Pack {
     pub sources: Vec<Text>,
     /// Each distinct population once.
     pub populations: Vec<Text>,
+    /// Whether this is the app's copy, without prose and provenance ([`Pack::for_the_app`]).
+    pub for_the_app: bool,
+}
+
+impl Pack {
+    /// The pack the wasm carries: what charts, their tooltips, tables, citations and the
+    /// what-if model read. The prose around them (notes, populations, descriptions,
+    /// discrepancies, what was not found, the curators' labels) and the provenance the
+    /// Sources page and the downloads show (each figure's citation, address and seed, the
+    /// reports' addresses, the seed documents) are in the baked pages and files, so the
+    /// app's copy leaves them out. `data::tests` checks that every chart plans, tabulates
+    /// and cites the same from this pack as from the whole one.
+    pub fn for_the_app(mut self) -> Pack {
+        let blank = Text::default();
+        for fact in &mut self.facts {
+            fact.label_en.clear();
+            fact.label_zh.clear();
+            fact.note = None;
+            fact.url.clear();
+            fact.seed = "none".into();
+        }
+        for text in self.populations.iter_mut().chain(&mut self.sources) {
+            *text = blank.clone();
+        }
+        for d in &mut self.datasets {
+            d.description = blank.clone();
+            d.url.clear();
+            d.seeds.clear();
+        }
+        for d in &mut self.discrepancies {
+            d.title = blank.clone();
+            d.description = blank.clone();
+        }
+        for n in &mut self.not_found {
+            n.detail = blank.clone();
+        }
+        self.seeds.clear();
+        self.for_the_app = true;
+        self
+    }
 }
