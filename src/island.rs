@@ -3,7 +3,7 @@
 //! through `talent_charts`, and answers the pointer, touch and keyboard with tooltips
 //! that a live region reads out.
 
-use crate::state::AppState;
+use crate::state::{AppState, PageState};
 use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
 use plotters_canvas::CanvasBackend;
@@ -72,13 +72,15 @@ pub fn ChartIsland(
     chart: Chart,
     /// The plot element the island lives in (it holds the picture).
     plot: HtmlElement,
-    /// App state.
+    /// App state (the island writes the highlight and the pin there).
     state: AppState,
+    /// What the island reads of the state.
+    page: PageState,
 ) -> impl IntoView {
     // The highlight and the pin are part of the link; the highlight is shared by the
     // page's charts.
-    let highlight = Memo::new(move |_| state.url.with(|u| u.highlight.clone()));
-    let pinned = Memo::new(move |_| state.url.with(|u| u.pin.clone()));
+    let highlight = Memo::new(move |_| page.url.with(|u| u.highlight.clone()));
+    let pinned = Memo::new(move |_| page.url.with(|u| u.pin.clone()));
     let data = Dataset::embedded();
     let canvas = NodeRef::<Canvas>::new();
     let wrap = NodeRef::<Div>::new();
@@ -87,9 +89,8 @@ pub fn ChartIsland(
     let focus = RwSignal::new(None::<Focus>);
     let touch = RwSignal::new(false);
     let plan = Memo::new(move |_| {
-        let lang = state.lang.get();
-        state
-            .url
+        let lang = page.lang.get();
+        page.url
             .with(|url| chart.plan(data, url, lang, class.get()))
     });
 
@@ -132,7 +133,7 @@ pub fn ChartIsland(
     Effect::new(move |_| {
         let Some(element) = canvas.get() else { return };
         let width = frame_width.get();
-        let theme = state.theme();
+        let theme = page.theme.get();
         let reading = Reading {
             focus: focus.get(),
             highlight: highlight.get(),
@@ -233,7 +234,7 @@ pub fn ChartIsland(
     // The canvas is named by the figure's title (in the page, in both languages) and
     // described by its values in the reader's language.
     let description = move || {
-        let lang = state.lang.get();
+        let lang = page.lang.get();
         let values: Vec<String> = plan.with(|p| {
             p.as_ref()
                 .map(|p| {
@@ -256,7 +257,7 @@ pub fn ChartIsland(
         plan.with(|p| {
             p.as_ref()
                 .err()
-                .map(|_| copy::APP_FAILED.get(state.lang.get()))
+                .map(|_| copy::APP_FAILED.get(page.lang.get()))
         })
     };
     view! {

@@ -22,7 +22,8 @@ thread_local! {
 pub fn mount(state: AppState) {
     let owner = Owner::new();
     owner.with(|| crate::share::wire(state));
-    PAGE.with(|p| p.borrow_mut().replace(owner));
+    let page = owner.with(|| state.for_page());
+    PAGE.with(|p| p.borrow_mut().replace(owner.clone()));
     let document = gloo_utils::document();
     let Ok(plots) = document.query_selector_all("main [data-plot]") else {
         return;
@@ -38,8 +39,12 @@ pub fn mount(state: AppState) {
             continue;
         };
         let target = plot.clone();
-        let handle = leptos::mount::mount_to(target, move || {
-            view! { <ChartIsland chart=chart plot=plot state=state /> }
+        // Under the page's owner: an owner made under the app's (which lives as long as
+        // the page) would leave its allocation in that owner's list of children.
+        let handle = owner.with(|| {
+            leptos::mount::mount_to(target, move || {
+                view! { <ChartIsland chart=chart plot=plot state=state page=page /> }
+            })
         });
         MOUNTED.with(|m| m.borrow_mut().push(Box::new(handle)));
     }
