@@ -204,6 +204,29 @@ pub fn wire(state: AppState) {
     gloo_utils::window().set_onpopstate(Some(on_pop.as_ref().unchecked_ref()));
     on_pop.forget();
 
+    // The head's icon and manifest links are relative to the page's folder, and moving
+    // in place changes the folder of the address: the browser would look for the icon
+    // again in the new one (and miss). Resolve them once against the page they came with.
+    let document = gloo_utils::document();
+    if let (Ok(links), Some(base)) = (
+        document.query_selector_all(
+            "head link[rel~=icon], head link[rel=manifest], head link[rel=apple-touch-icon]",
+        ),
+        document.base_uri().ok().flatten(),
+    ) {
+        for i in 0..links.length() {
+            let Some(link) = links.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+                continue;
+            };
+            if let Some(url) = link
+                .get_attribute("href")
+                .and_then(|href| web_sys::Url::new_with_base(&href, &base).ok())
+            {
+                let _ = link.set_attribute("href", &url.href());
+            }
+        }
+    }
+
     // The theme button only works with the app running: show it now.
     if let Ok(Some(button)) = gloo_utils::document().query_selector("[data-theme-toggle]") {
         let _ = button.remove_attribute("hidden");
