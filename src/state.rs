@@ -27,16 +27,28 @@ pub struct AppState {
 }
 
 /// The address of the site's root, from the app script's own URL (Trunk puts it there).
+/// Worked out once, when the app starts: the head keeps the first page's relative URLs
+/// while moving in place changes the address's folder (from the root to `sources/`, say).
 pub fn site_root() -> String {
-    let document = gloo_utils::document();
-    document
-        .query_selector("meta[name=trunk-app]")
-        .ok()
-        .flatten()
-        .and_then(|meta| meta.get_attribute("data-js"))
-        .and_then(|js| web_sys::Url::new_with_base(&js, &document.base_uri().ok().flatten()?).ok())
-        .and_then(|url| web_sys::Url::new_with_base("./", &url.href()).ok())
-        .map_or_else(|| "./".to_string(), |url| url.href())
+    thread_local! {
+        static ROOT: std::cell::OnceCell<String> = const { std::cell::OnceCell::new() };
+    }
+    ROOT.with(|root| {
+        root.get_or_init(|| {
+            let document = gloo_utils::document();
+            document
+                .query_selector("meta[name=trunk-app]")
+                .ok()
+                .flatten()
+                .and_then(|meta| meta.get_attribute("data-js"))
+                .and_then(|js| {
+                    web_sys::Url::new_with_base(&js, &document.base_uri().ok().flatten()?).ok()
+                })
+                .and_then(|url| web_sys::Url::new_with_base("./", &url.href()).ok())
+                .map_or_else(|| "./".to_string(), |url| url.href())
+        })
+        .clone()
+    })
 }
 
 /// The view a page path shows: its folder under the root (`flows/`, `zh/flows/`).
