@@ -94,17 +94,26 @@ pub fn ChartIsland(
             .with(|url| chart.plan(data, url, lang, class.get()))
     });
 
-    // Follow the picture's width class and the frame's width. The frame's height is set
-    // from its width by `aspect-ratio`, so drawing never changes the observed size and the
-    // observer cannot loop; the draw itself waits for the next animation frame.
+    // Follow the picture's width class and the frame's width, in the next animation frame
+    // rather than in the observer's delivery: a new width class gives the frame another
+    // aspect ratio, so another height, which the observer would otherwise have to report
+    // again within the same delivery (a "ResizeObserver loop" error). The frame may be
+    // gone by then: its signals are only tried.
     let observe = {
         let plot = plot.clone();
         Closure::<dyn Fn()>::new(move || {
-            class.set(picture_class(&plot));
-            let width = f64::from(plot.client_width());
-            if (width - frame_width.get_untracked()).abs() >= 0.5 {
-                frame_width.set(width);
-            }
+            let plot = plot.clone();
+            let update = Closure::once_into_js(move || {
+                class.try_set(picture_class(&plot));
+                let width = f64::from(plot.client_width());
+                if frame_width
+                    .try_get_untracked()
+                    .is_some_and(|w| (width - w).abs() >= 0.5)
+                {
+                    frame_width.try_set(width);
+                }
+            });
+            let _ = gloo_utils::window().request_animation_frame(update.unchecked_ref());
         })
     };
     if let Ok(observer) = web_sys::ResizeObserver::new(observe.as_ref().unchecked_ref()) {
