@@ -45,6 +45,7 @@ const announced = (page, id) => plot(page, id).locator('[aria-live]').innerText(
  * sees is used: no knowledge of the layout.
  */
 async function hoverUntil(page, id, wanted, { columns = [0.5], step = 6 } = {}) {
+  await canvas(page, id).scrollIntoViewIfNeeded();
   const box = await canvas(page, id).boundingBox();
   for (let y = step / 2; y < box.height; y += step) {
     for (const fx of columns) {
@@ -62,7 +63,6 @@ const heading = (tip) => tip.split('\n')[0].trim();
 
 test('mouse: hovering a bar shows its value from the data pack, and the live region says it', async () => {
   const { page, context, problems } = await openPage(browser, `${server.url}countries/?lang=en`);
-  await canvas(page, 'top100').scrollIntoViewIfNeeded();
   for (const [country, value] of Object.entries(TOP100)) {
     const { tip } = await hoverUntil(page, 'top100', (t) => heading(t) === country);
     assert.ok(tip.includes(value), `${country}: ${tip}`);
@@ -110,7 +110,6 @@ test('touch: a tap on a bar shows its tooltip on a phone', async () => {
     hasTouch: true,
     isMobile: true,
   });
-  await canvas(page, 'top100').scrollIntoViewIfNeeded();
   // Find where the US bar is (the mouse sees the same geometry), then leave and tap it.
   const us = '美国';
   const { point } = await hoverUntil(page, 'top100', (t) => heading(t) === us);
@@ -176,7 +175,6 @@ test('Enter on a country highlights it in every Countries chart and puts it in t
 test('a click on a Sankey pins its node or link, in the link and across a reload', async () => {
   const { page, context, problems } = await openPage(browser, `${server.url}flows/?lang=en`);
   const id = 'careers-carnegie';
-  await canvas(page, id).scrollIntoViewIfNeeded();
   const unpinned = await pixels(canvas(page, id));
   const columns = Array.from({ length: 9 }, (_, i) => (i + 0.5) / 9);
   const { point, tip } = await hoverUntil(page, id, Boolean, { columns, step: 10 });
