@@ -21,7 +21,11 @@ thread_local! {
 /// Mounts an island for every chart in the page's `<main>`, and the page's sharing.
 pub fn mount(state: AppState) {
     let owner = Owner::new();
-    owner.with(|| crate::share::wire(state));
+    owner.with(|| {
+        crate::share::wire(state);
+        crate::export::wire();
+        crate::whatif::wire(state);
+    });
     let page = owner.with(|| state.for_page());
     PAGE.with(|p| p.borrow_mut().replace(owner.clone()));
     let document = gloo_utils::document();

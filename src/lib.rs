@@ -6,12 +6,14 @@
 //! `talent_charts` from the same plan as the picture, with tooltips and keyboard), moves
 //! between pages without reloading, and keeps the link in step with the state.
 
+pub mod export;
 pub mod island;
 pub mod islands;
 pub mod nav;
 pub mod notice;
 pub mod share;
 pub mod state;
+pub mod whatif;
 
 use leptos::prelude::Owner;
 use talent_core::Lang;

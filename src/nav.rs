@@ -215,6 +215,22 @@ pub fn wire(state: AppState) {
             if let Some(code) = button.get_attribute("data-copy-link") {
                 crate::share::copy_link(state, &code);
             }
+        } else if let Ok(Some(control)) = target.closest("[data-download]") {
+            let format = control
+                .get_attribute("data-download")
+                .and_then(|f| crate::export::Format::from_code(&f));
+            let chart = control.get_attribute("data-chart");
+            if let (Some(format), Some(chart)) = (format, chart) {
+                // The app's picture of the reader's state; if it cannot make one, the
+                // page's own link downloads the default view.
+                if crate::export::download(state, &chart, format) {
+                    ev.prevent_default();
+                }
+            }
+        } else if let Ok(Some(_)) = target.closest("[data-copy-page]") {
+            crate::share::copy_page(state);
+        } else if let Ok(Some(_)) = target.closest("[data-share-sheet]") {
+            crate::share::share_sheet(state);
         } else if let Ok(Some(_)) = target.closest("[data-theme-toggle]") {
             let dark = state.theme() == talent_charts::Theme::Dark;
             use talent_core::link::url_state::Theme;

@@ -5,6 +5,8 @@
 //! - `data/facts.toml`, the curated figures, and `data/seeds.toml`, the seed documents;
 //! - `data/reader/pack.toml` and `data/reader/facts.toml`, the text readers see, in English
 //!   and Chinese, joined to the figures by `src/data/reader.rs`;
+//! - `data/stated.toml`, the numbers the sources state only in words, for the checks
+//!   (`OUT_DIR/stated.rs`, `build/stated.rs`);
 //! - `data/glossary.toml`, the Chinese terms the reader text must use (also embedded on its
 //!   own, `OUT_DIR/glossary.postcard`, for tests and UI code).
 //!
@@ -19,6 +21,8 @@
 mod copy;
 #[path = "src/data/reader.rs"]
 mod reader;
+#[path = "build/stated.rs"]
+mod stated;
 #[path = "src/data/typography.rs"]
 mod typography;
 #[path = "src/data/wire.rs"]
@@ -74,6 +78,8 @@ fn main() {
             facts.push(fact(&table, row));
         }
     }
+    // The numbers stated only in words, tied to the facts that state them.
+    stated::generate(&facts.iter().map(|f| f.id.as_str()).collect());
     let mut seed_tables: toml::Table = parse(SEEDS);
     let seeds = section(&mut seed_tables, "seeds", SEEDS);
 

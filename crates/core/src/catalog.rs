@@ -5,6 +5,7 @@
 use crate::copy::{self, Text};
 use crate::layout::bars::BarPlan;
 use crate::layout::change::{ChangePlan, ChangeSeries, PartsPlan, PartsSeries};
+use crate::layout::lines::{LinesPlan, LinesSeries, TornadoPlan, TornadoSeries};
 use crate::layout::row_chart::RowChartPlan;
 use crate::layout::sankey::Hit;
 use crate::layout::sankey_chart::SankeyChartPlan;
@@ -13,13 +14,15 @@ use crate::layout::tip::Tip;
 use crate::layout::width::WidthClass;
 use crate::link::url_state::{UrlState, View};
 use crate::model::projection::Baseline;
+use crate::model::projection::Model;
 use crate::series::career_flows::{career_flows, CareerFlow, FlowKey};
 use crate::series::changes::{self, Measure};
-use crate::series::cities::city_network;
+use crate::series::cities::{city_network, CityDegree};
 use crate::series::countries::{self, Tier};
-use crate::series::flows;
-use crate::series::regions::country_network;
+use crate::series::flows::{self, RowChartData};
+use crate::series::regions::{country_network, CountryNetwork};
 use crate::series::subfields;
+use crate::series::whatif;
 use crate::series::BarSeries;
 use crate::{format, Dataset, Lang};
 
@@ -72,6 +75,10 @@ pub enum Chart {
     CityNet,
     /// Flows: arrivals and departures of those cities.
     CityDots,
+    /// What-if: the projected work shares with their band.
+    WhatIfShares,
+    /// What-if: which slider moves the US share most.
+    WhatIfSensitivity,
 }
 
 /// What the reader has focused in a chart: a mark by index, or a node or link of a Sankey.
@@ -81,6 +88,31 @@ pub enum Focus {
     Mark(usize),
     /// A Sankey's node or link.
     Flow(Hit),
+}
+
+/// What a chart plots, before layout: the series its plan and its downloads share.
+#[derive(Clone, Debug)]
+pub enum Series {
+    /// Bars of categories, one per series.
+    Bars(BarSeries),
+    /// Two years of each category.
+    Change(ChangeSeries),
+    /// A whole and its parts.
+    Parts(PartsSeries),
+    /// A career-path Sankey.
+    Career(CareerFlow),
+    /// The Sankey of regions of study and of work.
+    CountryFlows(CountryNetwork),
+    /// The net flow of each region.
+    RegionNet(CountryNetwork),
+    /// The net flow of each city of the Shanghai brief's Table 2.
+    CityNet(Vec<CityDegree>),
+    /// The arrivals and departures of those cities.
+    CityDots(Vec<CityDegree>),
+    /// Projected shares with their bands (the what-if).
+    Lines(LinesSeries),
+    /// What each slider does to the horizon (the what-if).
+    Tornado(TornadoSeries),
 }
 
 /// A chart laid out in one language at one width class.
@@ -96,6 +128,10 @@ pub enum Plan {
     Sankey(SankeyChartPlan),
     /// Rows of diverging bars or dots.
     Rows(RowChartPlan),
+    /// Lines over years with bands.
+    Lines(LinesPlan),
+    /// A tornado of swings.
+    Tornado(TornadoPlan),
 }
 
 pub use crate::series::display::{ChartText, Table};
@@ -177,6 +213,26 @@ impl Plan {
                     })
                     .collect(),
             },
+            Plan::Lines(p) => Table {
+                headers: vec![
+                    h(copy::CHART_YEAR),
+                    h(copy::CHART_VALUE),
+                    h(copy::CHART_BASIS),
+                ],
+                rows: p
+                    .tips
+                    .iter()
+                    .map(|t| vec![t.heading.clone(), t.value.clone(), t.detail.clone()])
+                    .collect(),
+            },
+            Plan::Tornado(p) => Table {
+                headers: vec![h(copy::CHART_CATEGORY), h(copy::CHART_VALUE)],
+                rows: p
+                    .swings
+                    .iter()
+                    .map(|s| vec![s.tip.heading.clone(), s.tip.value.clone()])
+                    .collect(),
+            },
             Plan::Sankey(_) | Plan::Rows(_) => Table::default(),
         }
     }
@@ -189,6 +245,8 @@ impl Plan {
             Plan::Parts(p) => p.segments.iter().map(|s| &s.tip).collect(),
             Plan::Sankey(p) => p.nodes.iter().map(|n| &n.tip).collect(),
             Plan::Rows(p) => p.rows.iter().map(|r| &r.tip).collect(),
+            Plan::Lines(p) => p.tips.iter().collect(),
+            Plan::Tornado(p) => p.swings.iter().map(|s| &s.tip).collect(),
         }
     }
 
@@ -200,6 +258,8 @@ impl Plan {
             Plan::Parts(p) => (p.width, p.height),
             Plan::Sankey(p) => (p.width, p.height),
             Plan::Rows(p) => (p.width, p.height),
+            Plan::Lines(p) => (p.width, p.height),
+            Plan::Tornado(p) => (p.width, p.height),
         }
     }
 
@@ -218,6 +278,8 @@ impl Plan {
                 p.hit(x, y, slop).map(Focus::Flow)
             }
             Plan::Rows(p) => p.hit(y).map(Focus::Mark),
+            Plan::Lines(p) => p.year_at(x).map(Focus::Mark),
+            Plan::Tornado(p) => p.swing_at(y).map(Focus::Mark),
         }
     }
 
@@ -275,6 +337,13 @@ impl Plan {
             }
             (Plan::Sankey(p), Focus::Flow(h)) => Some((p.tip(h)?, p.tip_at(h)?)),
             (Plan::Rows(p), Focus::Mark(i)) => Some((p.tip(i)?, p.tip_at(i)?)),
+            (Plan::Lines(p), Focus::Mark(i)) => Some((
+                p.tips.get(i)?,
+                (p.x_of(i).min(p.width * 0.55), p.plot[3] + 4.0),
+            )),
+            (Plan::Tornado(p), Focus::Mark(i)) => {
+                p.swings.get(i).map(|s| (&s.tip, (p.label_x, s.band.1)))
+            }
             _ => None,
         }
     }
@@ -290,6 +359,8 @@ impl Plan {
             (Plan::Parts(p), Focus::Mark(i)) => p.segments.get(i).map(|s| s.key.clone()),
             (Plan::Sankey(p), Focus::Flow(h)) => p.key_of(h).map(str::to_string),
             (Plan::Rows(p), Focus::Mark(i)) => p.rows.get(i).map(|r| r.key.clone()),
+            // A year or a lever is not a category to highlight.
+            (Plan::Lines(_) | Plan::Tornado(_), _) => None,
             _ => None,
         }
     }
@@ -330,7 +401,7 @@ const STORY_WORK: &[&str] = &["us", "cn"];
 
 impl Chart {
     /// Every chart, page by page.
-    pub const ALL: [Chart; 23] = [
+    pub const ALL: [Chart; 25] = [
         Chart::FindingOrigin,
         Chart::FindingWork,
         Chart::FindingUsInst,
@@ -354,6 +425,8 @@ impl Chart {
         Chart::RegionNet,
         Chart::CityNet,
         Chart::CityDots,
+        Chart::WhatIfShares,
+        Chart::WhatIfSensitivity,
     ];
 
     /// The stable id: in links (`#top100`, `chart=top100`), element ids and file names.
@@ -382,6 +455,8 @@ impl Chart {
             Chart::RegionNet => "region-net",
             Chart::CityNet => "city-net",
             Chart::CityDots => "city-dots",
+            Chart::WhatIfShares => "whatif-shares",
+            Chart::WhatIfSensitivity => "whatif-sensitivity",
         }
     }
 
@@ -415,6 +490,7 @@ impl Chart {
             | Chart::RegionNet
             | Chart::CityNet
             | Chart::CityDots => View::Flows,
+            Chart::WhatIfShares | Chart::WhatIfSensitivity => View::WhatIf,
         }
     }
 
@@ -445,6 +521,9 @@ impl Chart {
                 &["macropolo_2019", "macropolo_2022"]
             }
             Chart::CityNet | Chart::CityDots => &["aminer_shanghai_2024_table2"],
+            Chart::WhatIfShares | Chart::WhatIfSensitivity => {
+                &["macropolo_2019", "macropolo_2022", "carnegie_2025"]
+            }
         }
     }
 
@@ -466,6 +545,10 @@ impl Chart {
             Chart::Editions => (copy::CHART_EDITIONS_TITLE, copy::CHART_SUB_EDITIONS),
             Chart::Leaders => (copy::CHART_LEADERS_TITLE, copy::CHART_SUB_LEADERS),
             Chart::Shanghai => (copy::CHART_SHANGHAI_TITLE, copy::CHART_SUB_SHANGHAI),
+            Chart::WhatIfShares => (copy::CHART_WHATIF_TITLE, copy::CHART_SUB_WHATIF),
+            Chart::WhatIfSensitivity => {
+                (copy::CHART_SENSITIVITY_TITLE, copy::CHART_SUB_SENSITIVITY)
+            }
             // The flow charts' texts are built with their series (see `flow_text`).
             _ => (copy::APP_NAME, copy::APP_DESCRIPTION),
         }
@@ -492,6 +575,8 @@ impl Chart {
             Chart::Editions => &[copy::NOTE_EDITIONS],
             Chart::Leaders => &[copy::NOTE_LEADERS],
             Chart::Shanghai => &[copy::NOTE_SHANGHAI],
+            Chart::WhatIfShares => &[copy::NOTE_WHATIF_BAND, copy::NOTE_WHATIF_TIER],
+            Chart::WhatIfSensitivity => &[copy::NOTE_WHATIF_TIER],
             _ => &[],
         }
     }
@@ -585,40 +670,29 @@ impl Chart {
         }
     }
 
-    /// The chart's plan for the state of a link, in `lang` at `class`.
-    pub fn plan(
-        self,
-        data: &Dataset,
-        state: &UrlState,
-        lang: Lang,
-        class: WidthClass,
-    ) -> Result<Plan, PlanError> {
+    /// What the chart plots, with labels in `lang`: its plan and its downloads both start
+    /// here.
+    pub fn series(self, data: &Dataset, lang: Lang) -> Result<Series, PlanError> {
         let missing = |what: &str| PlanError {
             chart: self.code(),
             reason: format!("the data pack lacks {what}"),
         };
-        let change = |series: ChangeSeries| -> Result<Plan, PlanError> {
+        let change = |series: ChangeSeries| {
             if series.rows.is_empty() {
                 return Err(missing("every row"));
             }
-            Ok(Plan::Change(ChangePlan::new(&series, lang, class)))
+            Ok(Series::Change(series))
         };
-        let parts = |series: Option<PartsSeries>| -> Result<Plan, PlanError> {
-            let series = series.ok_or_else(|| missing("a part of the whole"))?;
-            Ok(Plan::Parts(PartsPlan::new(&series, lang, class)))
+        let parts = |series: Option<PartsSeries>| {
+            series
+                .map(Series::Parts)
+                .ok_or_else(|| missing("a part of the whole"))
         };
-        let bars = |series: BarSeries| -> Result<Plan, PlanError> {
+        let bars = |series: BarSeries| {
             if series.groups.is_empty() {
                 return Err(missing("every bar"));
             }
-            Ok(Plan::Bars(BarPlan::new(data, &series, lang, class)))
-        };
-        let _ = state;
-        let sankey = |plan: Result<SankeyChartPlan, crate::layout::sankey::SankeyError>| -> Result<Plan, PlanError> {
-            plan.map(Plan::Sankey).map_err(|e| PlanError {
-                chart: self.code(),
-                reason: e.to_string(),
-            })
+            Ok(Series::Bars(series))
         };
         match self {
             Chart::FindingOrigin => change(changes::top_tier_change(
@@ -649,46 +723,118 @@ impl Chart {
             Chart::Editions => bars(countries::ai2000_editions(data, lang)),
             Chart::Leaders => bars(subfields::subfield_leaders_2022(data)),
             Chart::Shanghai => bars(subfields::shanghai_by_subfield(data, lang)),
-            Chart::CareersCarnegie | Chart::CareersDeepSeek | Chart::CareersMacroPolo => {
-                let flow = self
-                    .career_flow(data)
-                    .ok_or_else(|| missing("the career flow"))?;
-                sankey(SankeyChartPlan::career(&flow, lang, class))
+            Chart::CareersCarnegie | Chart::CareersDeepSeek | Chart::CareersMacroPolo => self
+                .career_flow(data)
+                .map(Series::Career)
+                .ok_or_else(|| missing("the career flow")),
+            Chart::CountryFlows => Ok(Series::CountryFlows(country_network(Baseline::embedded()))),
+            Chart::RegionNet => Ok(Series::RegionNet(country_network(Baseline::embedded()))),
+            Chart::CityNet => Ok(Series::CityNet(city_network(data))),
+            Chart::CityDots => Ok(Series::CityDots(city_network(data))),
+            Chart::WhatIfShares | Chart::WhatIfSensitivity => {
+                Ok(self.whatif_series(&UrlState::default(), lang))
             }
-            Chart::CountryFlows => {
-                sankey(SankeyChartPlan::regions(Baseline::embedded(), lang, class))
-            }
-            Chart::RegionNet => Ok(Plan::Rows(RowChartPlan::new(
-                &flows::region_net_rows(&country_network(Baseline::embedded()), lang),
-                lang,
-                class,
-            ))),
-            Chart::CityNet => Ok(Plan::Rows(RowChartPlan::new(
-                &flows::city_net_rows(&city_network(data), lang),
-                lang,
-                class,
-            ))),
-            Chart::CityDots => Ok(Plan::Rows(RowChartPlan::new(
-                &flows::city_dot_rows(&city_network(data), lang),
-                lang,
-                class,
-            ))),
         }
+    }
+
+    /// The series of a what-if chart for the scenario (and pinned baseline) of a link.
+    fn whatif_series(self, state: &UrlState, lang: Lang) -> Series {
+        let model = Model::embedded();
+        let scenario = state.scenario.rounded();
+        match self {
+            Chart::WhatIfSensitivity => Series::Tornado(whatif::tornado(model, &scenario, lang)),
+            _ => {
+                let banded = model.banded(&scenario);
+                let baseline = state.baseline.as_ref().map(|b| model.banded(&b.rounded()));
+                Series::Lines(whatif::lines(model, &banded, baseline.as_ref(), lang))
+            }
+        }
+    }
+
+    /// The chart's plan for the state of a link, in `lang` at `class`.
+    pub fn plan(
+        self,
+        data: &Dataset,
+        state: &UrlState,
+        lang: Lang,
+        class: WidthClass,
+    ) -> Result<Plan, PlanError> {
+        let _ = state;
+        let sankey = |plan: Result<SankeyChartPlan, crate::layout::sankey::SankeyError>| {
+            plan.map(Plan::Sankey).map_err(|e| PlanError {
+                chart: self.code(),
+                reason: e.to_string(),
+            })
+        };
+        let rows = |rows: RowChartData| Plan::Rows(RowChartPlan::new(&rows, lang, class));
+        let series = match self {
+            // The what-if charts follow the link's scenario.
+            Chart::WhatIfShares | Chart::WhatIfSensitivity => self.whatif_series(state, lang),
+            _ => self.series(data, lang)?,
+        };
+        Ok(match series {
+            Series::Lines(series) => Plan::Lines(LinesPlan::new(&series, lang, class)),
+            Series::Tornado(series) => Plan::Tornado(TornadoPlan::new(&series, lang, class)),
+            Series::Bars(series) => Plan::Bars(BarPlan::new(data, &series, lang, class)),
+            Series::Change(series) => Plan::Change(ChangePlan::new(&series, lang, class)),
+            Series::Parts(series) => Plan::Parts(PartsPlan::new(&series, lang, class)),
+            Series::Career(flow) => sankey(SankeyChartPlan::career(&flow, lang, class))?,
+            Series::CountryFlows(net) => sankey(SankeyChartPlan::new(
+                &flows::region_chart(&net, lang),
+                lang,
+                class,
+            ))?,
+            Series::RegionNet(net) => rows(flows::region_net_rows(&net, lang)),
+            Series::CityNet(cities) => rows(flows::city_net_rows(&cities, lang)),
+            Series::CityDots(cities) => rows(flows::city_dot_rows(&cities, lang)),
+        })
     }
 }
 
-/// "MacroPolo (June 2020; 2023 update)": the publishers of the chart's datasets.
+/// "MacroPolo (2020, 2024); Carnegie (2025)": the short credits of the chart's datasets,
+/// one outlet once with its years together (the full citations are in Sources & method
+/// and in the downloads).
+///
+/// ```
+/// use talent_core::catalog::source_line;
+/// use talent_core::{Dataset, Lang};
+/// let data = Dataset::embedded();
+/// let keys = ["macropolo_2019", "macropolo_2022", "carnegie_2025"];
+/// assert_eq!(source_line(data, &keys, Lang::En), "MacroPolo (2020, 2024); Carnegie (2025)");
+/// assert_eq!(source_line(data, &keys, Lang::Zh), "MacroPolo（2020、2024）；卡内基（2025）");
+/// ```
 pub fn source_line(data: &Dataset, datasets: &[&str], lang: Lang) -> String {
-    let mut names: Vec<&str> = Vec::new();
+    let (open, close, years_separator) = match lang {
+        Lang::En => (" (", ")", ", "),
+        Lang::Zh => ("（", "）", "、"),
+    };
+    // (outlet, its years), in the order of first mention; a credit without years stands alone.
+    let mut outlets: Vec<(&str, Vec<&str>)> = Vec::new();
     for key in datasets {
-        if let Some(d) = data.datasets.iter().find(|d| d.key == *key) {
-            let publisher = d.publisher(lang);
-            if !names.contains(&publisher) {
-                names.push(publisher);
-            }
+        let Some(d) = data.datasets.iter().find(|d| d.key == *key) else {
+            continue;
+        };
+        let credit = d.credit(lang);
+        let (outlet, years) = credit
+            .strip_suffix(close)
+            .and_then(|c| c.rsplit_once(open))
+            .map_or((credit, None), |(outlet, years)| (outlet, Some(years)));
+        match outlets.iter_mut().find(|(o, _)| *o == outlet) {
+            Some((_, list)) => list.extend(years.filter(|y| !list.contains(y))),
+            None => outlets.push((outlet, years.into_iter().collect())),
         }
     }
-    names.join(copy::LIST_SEPARATOR.get(lang))
+    outlets
+        .iter()
+        .map(|(outlet, years)| {
+            if years.is_empty() {
+                (*outlet).to_string()
+            } else {
+                format!("{outlet}{open}{}{close}", years.join(years_separator))
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(copy::LIST_SEPARATOR.get(lang))
 }
 
 #[cfg(test)]

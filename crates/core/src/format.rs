@@ -1,5 +1,6 @@
 //! Numbers as readers of each language expect them.
 
+use crate::copy;
 use crate::Lang;
 
 /// Formats a number with thousands separators and a fixed number of decimals.
@@ -129,5 +130,84 @@ mod tests {
     #[test]
     fn non_finite_is_a_dash_not_nan() {
         assert_eq!(number(f64::NAN, 1, Lang::En), "–");
+    }
+}
+
+/// A calendar date, passed in by the caller (nothing in the core reads a clock): the day
+/// a reader exports or cites a view.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Date {
+    year: u16,
+    month: u8,
+    day: u8,
+}
+
+impl Date {
+    /// The date, if it is one: month 1 to 12, day within the month (Gregorian leap years).
+    ///
+    /// ```
+    /// use talent_core::format::Date;
+    /// assert!(Date::new(2028, 2, 29).is_some());
+    /// assert!(Date::new(2026, 2, 29).is_none());
+    /// ```
+    pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {
+        let leap =
+            year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
+        let days = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return None,
+        };
+        (1..=days)
+            .contains(&day)
+            .then_some(Date { year, month, day })
+    }
+
+    /// The year.
+    pub fn year(self) -> u16 {
+        self.year
+    }
+
+    /// The date as a citation writes it: `2026-12-01`, `2026年12月1日`.
+    ///
+    /// ```
+    /// use talent_core::{format::Date, Lang};
+    /// let day = Date::new(2026, 12, 1).unwrap();
+    /// assert_eq!(day.cited(Lang::En), "2026-12-01");
+    /// assert_eq!(day.cited(Lang::Zh), "2026年12月1日");
+    /// ```
+    pub fn cited(self, lang: Lang) -> String {
+        match lang {
+            Lang::En => format!("{}-{:02}-{:02}", self.year, self.month, self.day),
+            Lang::Zh => format!("{}年{}月{}日", self.year, self.month, self.day),
+        }
+    }
+
+    /// The frame's date line: "Exported 1 December 2026", "2026年12月1日导出".
+    pub fn exported(self, lang: Lang) -> String {
+        let month = [
+            copy::EXPORT_MONTH_M01,
+            copy::EXPORT_MONTH_M02,
+            copy::EXPORT_MONTH_M03,
+            copy::EXPORT_MONTH_M04,
+            copy::EXPORT_MONTH_M05,
+            copy::EXPORT_MONTH_M06,
+            copy::EXPORT_MONTH_M07,
+            copy::EXPORT_MONTH_M08,
+            copy::EXPORT_MONTH_M09,
+            copy::EXPORT_MONTH_M10,
+            copy::EXPORT_MONTH_M11,
+            copy::EXPORT_MONTH_M12,
+        ][usize::from(self.month - 1)];
+        copy::EXPORT_FRAME_DATE.fill(
+            lang,
+            &[
+                ("day", &self.day.to_string()),
+                ("month", month.get(lang)),
+                ("year", &self.year.to_string()),
+            ],
+        )
     }
 }

@@ -1,7 +1,9 @@
 //! Integration tests over the real embedded data pack: sources, sums that must add up,
 //! and the discrepancies the checks reproduce.
 
-use talent_core::model::checks::{all_checks, Check, D01, D02, D08, D10, D12, D22, D30, D32};
+use talent_core::model::checks::{
+    all_checks, Check, Verdict, D01, D02, D08, D10, D12, D22, D30, D32,
+};
 use talent_core::model::derived::all_derived;
 use talent_core::series::cities::{city_network, TABLE2_DATASET};
 use talent_core::{Dataset, Lang};
@@ -19,7 +21,7 @@ fn num(id: &str) -> f64 {
 fn checks_of(id: &str) -> Vec<Check> {
     all_checks(data())
         .into_iter()
-        .filter(|c| c.id == id)
+        .filter(|c| c.discrepancy == id)
         .collect()
 }
 
@@ -100,7 +102,7 @@ fn macropolo_origin_shares_do_not_exceed_100() {
 }
 
 #[test]
-fn every_reproduced_discrepancy_is_in_the_pack() {
+fn every_checked_discrepancy_is_in_the_pack() {
     for id in [D01, D02, D08, D10, D12, D22, D30, D32] {
         assert!(
             data().discrepancies.iter().any(|d| d.id == id),
@@ -111,63 +113,63 @@ fn every_reproduced_discrepancy_is_in_the_pack() {
 }
 
 #[test]
-fn checks_have_no_nan_and_show_their_formula() {
+fn checks_show_their_working_in_both_languages() {
     for c in all_checks(data()) {
-        assert!(c.stated.is_some_and(f64::is_finite), "{}: stated", c.key);
-        assert!(
-            c.computed.is_some_and(f64::is_finite),
-            "{}: computed",
-            c.key
-        );
-        assert!(!c.formula_en.contains('?') && !c.formula_zh.contains('?'));
+        assert!(c.values.iter().all(|(_, v)| v.is_finite()), "{}", c.key);
+        for text in [&c.label, &c.working, &c.reading] {
+            assert!(!text.en.is_empty() && !text.zh.is_empty(), "{}", c.key);
+            assert!(
+                !text.en.contains('{') && !text.zh.contains('{'),
+                "{}",
+                c.key
+            );
+        }
         assert!(!c.facts.is_empty(), "{}", c.key);
     }
 }
 
 #[test]
-fn d01_does_not_hold() {
-    // 20.1% (9 years) and 17.9% (10 years) vs 28.7%; implied bases 5,368 and 4,171
-    // vs 10,000.
+fn d01_is_a_bound_that_holds() {
+    // 52,000 / 1.287^9 = 5,368, under "fewer than 10,000": one consistent check.
     let d01 = checks_of(D01);
-    assert_eq!(d01.len(), 4);
-    assert!(d01.iter().all(|c| !c.holds));
+    assert_eq!(d01.len(), 1);
+    assert_eq!(d01[0].verdict, Verdict::Consistent);
 }
 
 #[test]
-fn d30_holds() {
-    // 5 MacroPolo sums + 2 checks x 15 Table 2 rows = 35, all exact.
+fn d30_is_arithmetic_that_adds_up() {
+    // 5 MacroPolo sums + 1 check over the 15 rows of Table 2, all notes.
     let d30 = checks_of(D30);
-    assert_eq!(d30.len(), 35);
-    assert!(d30.iter().all(|c| c.holds));
+    assert_eq!(d30.len(), 6);
+    assert!(d30.iter().all(|c| c.verdict == Verdict::Note));
 }
 
 #[test]
-fn other_discrepancies_reproduce_as_described() {
-    let holds = |key: &str| {
+fn other_discrepancies_read_fairly() {
+    let verdict = |key: &str| {
         all_checks(data())
             .into_iter()
             .find(|c| c.key == key)
             .unwrap_or_else(|| panic!("no check {key}"))
-            .holds
+            .verdict
     };
-    // d02: 41/71 is not 2/3; 41 + 19 is not 71.
-    assert!(!holds("industry_share"));
-    assert!(!holds("industry_plus_academia"));
-    // d08: Hoover's 24% matches 49/201, not 49/211.
-    assert!(holds("us_ties_share_of_201"));
-    assert!(!holds("us_ties_share_of_211"));
-    // d10: 39 of 49 described; 61% is not 'nearly 70%'.
-    assert!(!holds("paths_account_for_all"));
-    assert!(!holds("now_in_china_share"));
-    // d12: 11 pp, not 13 pp.
-    assert!(!holds("mobility_change_pp"));
+    // d02: 41 + 19 = 60 placed of 71 (a note); 41/60 = 68% fits "two thirds".
+    assert_eq!(verdict("us_scholars_by_sector"), Verdict::Note);
+    assert_eq!(verdict("industry_share_base"), Verdict::Consistent);
+    // d08: Hoover's 24% is 49/201 (24.4%), not 49/211 (23.2%).
+    assert_eq!(verdict("us_ties_share_base"), Verdict::Consistent);
+    // d10: 39 of 49 described (a note); 'nearly 70%' lies within 61%-82%.
+    assert_eq!(verdict("us_tied_paths"), Verdict::Note);
+    assert_eq!(verdict("now_in_china_range"), Verdict::Consistent);
+    // d12: 53 - 42 = 11 points, not 13: a contradiction.
+    assert_eq!(verdict("mobility_fall"), Verdict::Contradiction);
     // d22: 87 and 100 add up; 9 of 10 returnees described.
-    assert!(holds("still_in_us_split"));
-    assert!(holds("cohort_split"));
-    assert!(!holds("returnees_described"));
-    // d32: the two implied bases agree with each other but not with 2,000.
-    assert!(holds("implied_bases_agree"));
-    assert!(!holds("implied_base_vs_places"));
+    assert_eq!(verdict("still_in_us_by_role"), Verdict::Note);
+    assert_eq!(verdict("cohort_by_place"), Verdict::Note);
+    assert_eq!(verdict("returnees_described"), Verdict::Note);
+    // d32: both implied bases are about 1,838 scholars, for 2,000 places.
+    assert_eq!(verdict("implied_bases"), Verdict::Consistent);
+    assert_eq!(verdict("scholars_not_places"), Verdict::Note);
 }
 
 #[test]

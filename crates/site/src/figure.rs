@@ -12,6 +12,7 @@ use talent_charts::{svg, Palette, Theme};
 use talent_core::catalog::{Chart, Plan};
 use talent_core::copy;
 use talent_core::layout::width::WidthClass;
+use talent_core::link::cite::credit;
 use talent_core::link::url_state::UrlState;
 use talent_core::Lang;
 
@@ -105,6 +106,20 @@ fn alt_text(site: &Site, chart: Chart, plans: &[(Lang, WidthClass, Plan)], lang:
     format!("{title}. {}", values.join(copy::LIST_SEPARATOR.get(lang)))
 }
 
+/// How a figure sits on its page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Style {
+    /// A chart of a view's page: an `h2` title and everything under it.
+    Page,
+    /// A finding's chart on the story page: an `h3` label (the finding's heading says what
+    /// it shows), what it counts under the picture.
+    Finding,
+    /// The What-if chart, pinned at the top of a phone's screen: title, picture and
+    /// source in the figure; what it counts, the notes, the table and the downloads in a
+    /// block of their own that the page puts after the controls ([`figure_parts`]).
+    Pinned,
+}
+
 /// The figure of `chart` with the pictures written by [`write_pictures`].
 pub fn figure(
     site: &Site,
@@ -112,60 +127,59 @@ pub fn figure(
     plans: &[(Lang, WidthClass, Plan)],
     layout: &PageLayout,
     prefix: &str,
-    heading: u8,
+    style: Style,
 ) -> Markup {
+    let (figure, details) = figure_parts(site, chart, plans, layout, prefix, style);
+    html! { (figure) (details) }
+}
+
+/// The figure and, for [`Style::Pinned`], its details apart (empty otherwise).
+pub fn figure_parts(
+    site: &Site,
+    chart: Chart,
+    plans: &[(Lang, WidthClass, Plan)],
+    layout: &PageLayout,
+    prefix: &str,
+    style: Style,
+) -> (Markup, Markup) {
     let id = chart.code();
     let text = |lang: Lang| chart.text(site.data, lang);
     let table = |lang: Lang| chart.table(site.data, &UrlState::default(), lang);
     let title = each(|l| text(l).title);
-    html! {
-        figure.chart id=(id) data-chart=(id) aria-labelledby={ (id) "-title" } {
-            div.chart-head {
-                @if heading == 2 {
-                    h2 id={ (id) "-title" } { (title) }
-                } @else {
-                    h3 id={ (id) "-title" } { (title) }
-                }
-                p.subtitle { (each(|l| text(l).subtitle)) }
-            }
-            (legend(plans))
-            div.plot data-plot=(id) {
-                @for lang in LANGS {
-                    (picture(chart, lang, plans, layout, prefix, &alt_text(site, chart, plans, lang)))
-                }
-            }
-            @if heading == 3 {
-                p.sample-line { (each(|l| text(l).subtitle)) }
-            }
-            figcaption {
-                @let notes_en = text(Lang::En).notes;
-                @if !notes_en.is_empty() {
-                    ul.notes {
-                        @for (i, _) in notes_en.iter().enumerate() {
-                            li { (each(|l| text(l).notes.get(i).cloned().unwrap_or_default())) }
-                        }
-                    }
-                }
-                p.source {
-                    (bi(copy::CHART_SOURCE)) (pair(": ", "：")) (each(|l| text(l).source))
-                    " · "
-                    a href={ (prefix) "sources/" } data-view="sources" { (bi(copy::CHART_SOURCES_LINK)) }
+    // `data-subtitle`, `data-notes` and `data-source` mark the texts the app frames a
+    // downloaded picture with.
+    let subtitle = html! { p.subtitle id={ (id) "-subtitle" } data-subtitle=(id) { (each(|l| text(l).subtitle)) } };
+    let source = html! {
+        p.source {
+            (bi(copy::CHART_SOURCE)) (pair(": ", "：")) span data-source=(id) { (each(|l| text(l).source)) }
+            " · "
+            a href={ (prefix) "sources/" } data-view="sources" { (bi(copy::CHART_SOURCES_LINK)) }
+        }
+    };
+    let notes = html! {
+        @let notes_en = text(Lang::En).notes;
+        @if !notes_en.is_empty() {
+            ul.notes data-notes=(id) {
+                @for (i, _) in notes_en.iter().enumerate() {
+                    li { (each(|l| text(l).notes.get(i).cloned().unwrap_or_default())) }
                 }
             }
-            (share(site, chart, plans, prefix))
-            details.chart-table data-table=(id) {
-                summary { (bi(copy::CHART_SHOW_TABLE)) }
-                @for lang in LANGS {
-                    @let t = table(lang);
-                    div.table-wrap lang=(crate::html::tag(lang)) data-l=(code(lang)) tabindex="0" role="region" aria-labelledby={ (id) "-title" } {
-                        table {
-                            thead { tr { @for h in &t.headers { th scope="col" { (h) } } } }
-                            tbody {
-                                @for row in &t.rows {
-                                    tr {
-                                        @for (i, cell) in row.iter().enumerate() {
-                                            @if i == 0 { th scope="row" { (cell) } } @else { td { (cell) } }
-                                        }
+        }
+    };
+    let rest = html! {
+        (share(site, chart, prefix))
+        details.chart-table data-table=(id) {
+            summary { (bi(copy::CHART_SHOW_TABLE)) }
+            @for lang in LANGS {
+                @let t = table(lang);
+                div.table-wrap lang=(crate::html::tag(lang)) data-l=(code(lang)) tabindex="0" role="region" aria-labelledby={ (id) "-title" } {
+                    table {
+                        thead { tr { @for h in &t.headers { th scope="col" { (h) } } } }
+                        tbody {
+                            @for row in &t.rows {
+                                tr {
+                                    @for (i, cell) in row.iter().enumerate() {
+                                        @if i == 0 { th scope="row" { (cell) } } @else { td { (cell) } }
                                     }
                                 }
                             }
@@ -174,6 +188,64 @@ pub fn figure(
                 }
             }
         }
+        (crate::downloads::links(chart, prefix))
+    };
+    let plot = html! {
+        (legend(plans))
+        div.plot data-plot=(id) {
+            @for lang in LANGS {
+                (picture(chart, lang, plans, layout, prefix, &alt_text(site, chart, plans, lang)))
+            }
+        }
+    };
+    let head = html! {
+        div.chart-head {
+            @if style == Style::Finding {
+                h3 id={ (id) "-title" } { (title) }
+            } @else {
+                h2 id={ (id) "-title" } { (title) }
+            }
+            @if style == Style::Page {
+                (subtitle)
+            }
+        }
+    };
+    match style {
+        Style::Pinned => (
+            html! {
+                figure.chart.pinned id=(id) data-chart=(id) aria-labelledby={ (id) "-title" } aria-describedby={ (id) "-subtitle" } {
+                    (head)
+                    (plot)
+                    figcaption { (source) }
+                }
+            },
+            html! {
+                div.chart-details data-details=(id) {
+                    (subtitle)
+                    (notes)
+                    (crate::pages::sources::source_notes(site, chart, prefix))
+                    (rest)
+                }
+            },
+        ),
+        _ => (
+            html! {
+                figure.chart id=(id) data-chart=(id) aria-labelledby={ (id) "-title" } {
+                    (head)
+                    (plot)
+                    @if style == Style::Finding {
+                        p.sample-line data-subtitle=(id) { (each(|l| text(l).subtitle)) }
+                    }
+                    figcaption {
+                        (notes)
+                        (source)
+                        (crate::pages::sources::source_notes(site, chart, prefix))
+                    }
+                    (rest)
+                }
+            },
+            html! {},
+        ),
     }
 }
 
@@ -215,23 +287,27 @@ fn legend(plans: &[(Lang, WidthClass, Plan)]) -> Markup {
 
 /// Copy a link to the chart, embed it: the app fills in the current state; without it the
 /// snippet links the chart's default state.
-fn share(site: &Site, chart: Chart, plans: &[(Lang, WidthClass, Plan)], prefix: &str) -> Markup {
+fn share(site: &Site, chart: Chart, prefix: &str) -> Markup {
     let id = chart.code();
     let base = site.url.as_deref().map_or_else(
         || prefix.to_string(),
         |u| format!("{}/", u.trim_end_matches('/')),
     );
-    let _ = plans;
     let height = talent_core::link::embed::height(site.data, chart);
     html! {
         div.chart-share {
             button type="button" data-copy-link=(id) hidden { (bi(copy::CHART_COPY_LINK)) }
             span.copy-status role="status" data-copy-status=(id) {}
+            p.credit { strong { (bi(copy::CITE_CREDIT_LABEL)) } " " (each(|l| credit(site.data, chart.datasets(), l))) }
             details {
                 summary { (bi(copy::CHART_EMBED)) }
                 p { (bi(copy::CHART_EMBED_HELP)) }
                 @for lang in LANGS {
                     @let src = format!("{base}embed/{id}/?lang={}", code(lang));
+                    label.embed-url lang=(crate::html::tag(lang)) data-l=(code(lang)) {
+                        (copy::CHART_EMBED_URL.get(lang))
+                        input type="text" readonly value=(src) data-embed-url=(id);
+                    }
                     textarea.embed-code readonly rows="6" lang=(crate::html::tag(lang)) data-l=(code(lang)) data-embed-code=(id)
                         aria-label=(copy::CHART_EMBED.get(lang)) {
                         (talent_core::link::embed::snippet(chart, &src, height, &chart.text(site.data, lang).title))

@@ -2,7 +2,7 @@
 //! page shows one of them (`:root[lang]` in the stylesheet, set by `boot.js` before the
 //! first paint).
 
-use maud::{html, Markup, PreEscaped};
+use maud::{html, Markup};
 use talent_core::copy::Text;
 use talent_core::Lang;
 
@@ -43,7 +43,7 @@ pub fn each(f: impl Fn(Lang) -> String) -> Markup {
     pair(&f(Lang::En), &f(Lang::Zh))
 }
 
-/// A block element per language (`p`, `li` content...), for texts that contain markup.
+/// A pair of markup built by calling `f` in each language, for texts that contain markup.
 pub fn each_markup(f: impl Fn(Lang) -> Markup) -> Markup {
     html! {
         span lang="en" data-l="en" { (f(Lang::En)) }
@@ -54,9 +54,4 @@ pub fn each_markup(f: impl Fn(Lang) -> Markup) -> Markup {
 /// An attribute value that has to be in one language: both joined with " · ".
 pub fn both(text: Text) -> String {
     format!("{} · {}", text.en, text.zh)
-}
-
-/// Raw, already escaped markup (an SVG document, a generated table).
-pub fn raw(markup: String) -> Markup {
-    PreEscaped(markup)
 }

@@ -9,6 +9,7 @@
 //! `--url` (or `SITE_URL`) is the address the site will be served from; link previews need
 //! absolute picture addresses, so without it they carry relative ones.
 
+mod downloads;
 mod figure;
 mod html;
 mod layout;
@@ -140,6 +141,7 @@ fn bake(out: &Path, url: Option<String>) -> Result<usize, String> {
         url,
     };
     previews::write(&site)?;
+    downloads::write(&site)?;
     let mut pages = 0;
     for view in View::ALL {
         for lang in [None, Some(Lang::Zh)] {
@@ -156,6 +158,8 @@ fn bake(out: &Path, url: Option<String>) -> Result<usize, String> {
             let prefix = meta.prefix();
             let body = match view {
                 View::Story => pages::story::body(&site, &prefix)?,
+                View::WhatIf => pages::whatif::body(&site, &prefix)?,
+                View::Sources => pages::sources::body(&site, &prefix)?,
                 _ => pages::charts::body(&site, view, &prefix)?,
             };
             site.write(

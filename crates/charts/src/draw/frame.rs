@@ -9,13 +9,16 @@
 //! [`frame`] draws that layout and the chart with a palette.
 
 use super::mark_colours;
+use super::Reading;
 use crate::palette::{Palette, Rgb};
 use crate::scene::{Anchor, Scene};
-use talent_core::catalog::{ChartText, Plan};
+use talent_core::catalog::{Chart, ChartText, Plan};
 use talent_core::copy;
 use talent_core::layout::bars::LegendEntry;
 use talent_core::layout::measure::text_width;
 use talent_core::layout::text::wrap;
+use talent_core::link::url_state::{UrlState, View};
+use talent_core::series::whatif;
 use talent_core::Lang;
 
 /// Sizes and spacing of the frame, in design pixels.
@@ -52,63 +55,7 @@ pub mod size {
     pub const FOOT_GAP: f64 = 24.0;
 }
 
-/// A calendar date, passed in by the caller (the frame never reads a clock).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Date {
-    year: u16,
-    month: u8,
-    day: u8,
-}
-
-impl Date {
-    /// The date, if it is one: month 1 to 12, day within the month (Gregorian leap years).
-    ///
-    /// ```
-    /// use talent_charts::draw::frame::Date;
-    /// assert!(Date::new(2028, 2, 29).is_some());
-    /// assert!(Date::new(2026, 2, 29).is_none());
-    /// ```
-    pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {
-        let leap =
-            year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
-        let days = match month {
-            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-            4 | 6 | 9 | 11 => 30,
-            2 if leap => 29,
-            2 => 28,
-            _ => return None,
-        };
-        (1..=days)
-            .contains(&day)
-            .then_some(Date { year, month, day })
-    }
-
-    /// The frame's date line: "Exported 1 December 2026", "2026年12月1日导出".
-    pub fn exported(self, lang: Lang) -> String {
-        let month = [
-            copy::EXPORT_MONTH_M01,
-            copy::EXPORT_MONTH_M02,
-            copy::EXPORT_MONTH_M03,
-            copy::EXPORT_MONTH_M04,
-            copy::EXPORT_MONTH_M05,
-            copy::EXPORT_MONTH_M06,
-            copy::EXPORT_MONTH_M07,
-            copy::EXPORT_MONTH_M08,
-            copy::EXPORT_MONTH_M09,
-            copy::EXPORT_MONTH_M10,
-            copy::EXPORT_MONTH_M11,
-            copy::EXPORT_MONTH_M12,
-        ][usize::from(self.month - 1)];
-        copy::EXPORT_FRAME_DATE.fill(
-            lang,
-            &[
-                ("day", &self.day.to_string()),
-                ("month", month.get(lang)),
-                ("year", &self.year.to_string()),
-            ],
-        )
-    }
-}
+pub use talent_core::format::Date;
 
 /// What goes around a chart, in one language.
 #[derive(Clone, Debug, PartialEq)]
@@ -129,6 +76,34 @@ pub struct Export {
     pub scenario: Option<Vec<(String, String)>>,
 }
 
+impl Export {
+    /// What goes around `chart` as `plan` draws it for a reader of `state`, without a
+    /// date or a link (the caller adds those it has): the What-if charts carry the
+    /// scenario's parameters.
+    pub fn of(chart: Chart, plan: &Plan, text: ChartText, state: &UrlState, lang: Lang) -> Export {
+        Export {
+            lang,
+            text,
+            legend: legend(plan),
+            date: None,
+            link: None,
+            scenario: (chart.view() == View::WhatIf)
+                .then(|| whatif::parameters(&state.scenario, lang)),
+        }
+    }
+}
+
+/// The picture a reader downloads: `plan` as `state` shows it (its highlight and pinned
+/// flow, nothing under a pointer) in the frame of `export`.
+pub fn exported(plan: &Plan, state: &UrlState, export: &Export, palette: &Palette) -> Scene {
+    let reading = Reading {
+        focus: None,
+        highlight: state.highlight.clone(),
+        pinned: state.pin.clone(),
+    };
+    frame(&super::scene(plan, palette, &reading), export, palette)
+}
+
 /// The legend a plan needs in its frame: the series of a bar chart with several (change
 /// and parts charts carry their key in their own scene).
 pub fn legend(plan: &Plan) -> Vec<LegendEntry> {
@@ -136,7 +111,9 @@ pub fn legend(plan: &Plan) -> Vec<LegendEntry> {
         Plan::Bars(p) => p.legend.clone(),
         Plan::Sankey(p) => p.legend.clone(),
         // Change and parts charts draw their key; row charts name their sides in the chart.
-        Plan::Change(_) | Plan::Parts(_) | Plan::Rows(_) => Vec::new(),
+        Plan::Change(_) | Plan::Parts(_) | Plan::Rows(_) | Plan::Lines(_) | Plan::Tornado(_) => {
+            Vec::new()
+        }
     }
 }
 

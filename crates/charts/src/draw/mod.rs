@@ -115,5 +115,7 @@ pub fn scene(plan: &Plan, palette: &Palette, reading: &Reading) -> crate::Scene 
                 },
             )
         }
+        Plan::Lines(p) => lines::lines(p, palette, index),
+        Plan::Tornado(p) => lines::tornado(p, palette, index),
     }
 }

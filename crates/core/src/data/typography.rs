@@ -244,7 +244,7 @@ impl Glossary {
 /// );
 /// ```
 pub fn chinese_problems(text: &str, glossary: &Glossary) -> Vec<Problem> {
-    let chars: Vec<char> = text.chars().collect();
+    let chars = mask_links(text.chars().collect());
     let mut found = Found::new(&chars);
     if !chars.iter().copied().any(is_chinese) {
         found.add(Rule::NoChinese, 0, chars.len());
@@ -259,6 +259,38 @@ pub fn chinese_problems(text: &str, glossary: &Glossary) -> Vec<Problem> {
     problems.extend(glossary.problems(text));
     problems.sort_by_key(|p| p.at);
     problems
+}
+
+/// `chars` with each link (`https://…`, `http://…`, `./…`, `../…`, up to a space or a
+/// non-ASCII character) replaced by as many `u`s: a link is an address, not prose, and
+/// its `.`, `/` and `?` are not punctuation.
+///
+/// ```
+/// use talent_core::data::typography::chinese_problems;
+/// use talent_core::data::typography::Glossary;
+/// let text = "见“国家”，https://example.org/zh/countries/?v=2（访问日期：2026年12月1日）。";
+/// assert!(chinese_problems(text, Glossary::embedded()).is_empty());
+/// ```
+fn mask_links(mut chars: Vec<char>) -> Vec<char> {
+    const STARTS: [&str; 4] = ["https://", "http://", "../", "./"];
+    let mut i = 0;
+    while i < chars.len() {
+        let at_word_start = i == 0 || !chars[i - 1].is_ascii_alphanumeric();
+        let starts = STARTS.iter().any(|s| {
+            s.chars()
+                .enumerate()
+                .all(|(k, c)| chars.get(i + k) == Some(&c))
+        });
+        if at_word_start && starts {
+            while i < chars.len() && chars[i].is_ascii() && !chars[i].is_ascii_whitespace() {
+                chars[i] = 'u';
+                i += 1;
+            }
+        } else {
+            i += 1;
+        }
+    }
+    chars
 }
 
 /// The internal identifiers in a reader text (English, or Chinese too): seed numbers

@@ -44,6 +44,8 @@ pub struct Point {
     pub sample_derived: bool,
     /// What the figure is and where it comes from, for the tooltip.
     pub detail: String,
+    /// The fact it comes from (downloads name it).
+    pub fact: String,
 }
 
 /// A category with its two values; either may be missing (not reported).
@@ -349,10 +351,19 @@ pub struct Part {
     pub label: String,
     /// The count.
     pub count: f64,
-    /// Computed by the app (a remainder).
-    pub derived: bool,
+    /// The arithmetic when the app computed the count (a remainder); `None` when stated.
+    pub formula: Option<String>,
+    /// The facts it comes from: the stated one, or those the formula uses.
+    pub facts: Vec<String>,
     /// What it is and where it comes from.
     pub detail: String,
+}
+
+impl Part {
+    /// Whether the app computed the count rather than a source stating it.
+    pub fn is_derived(&self) -> bool {
+        self.formula.is_some()
+    }
 }
 
 /// A whole split into parts, drawn as one bar: Carnegie's 100, Hoover's 201.
@@ -422,7 +433,7 @@ impl PartsPlan {
             segments.push(Segment {
                 key: part.key.clone(),
                 place: part.place,
-                derived: part.derived,
+                derived: part.is_derived(),
                 x: (x, x + w),
                 inside,
                 key_at: (key_x, key_y),
@@ -474,6 +485,7 @@ mod tests {
             sample: Some(sample),
             sample_derived: false,
             detail: String::new(),
+            fact: String::new(),
         })
     }
 
@@ -525,7 +537,8 @@ mod tests {
             place: Place::of_key(key),
             label: key.into(),
             count,
-            derived: false,
+            formula: None,
+            facts: Vec::new(),
             detail: String::new(),
         };
         let series = PartsSeries {

@@ -212,7 +212,7 @@ impl LinesPlan {
         let step = if width < 400.0 { 5 } else { 2 };
         let x_ticks = (0..years)
             .filter(|i| i % step == 0 || *i == years - 1)
-            .filter(|i| *i == years - 1 || (years - 1 - i) >= step / 2 + 1 || years <= step)
+            .filter(|i| *i == years - 1 || (years - 1 - i) > step / 2 || years <= step)
             .map(|i| (x(i), (series.start + i as u16).to_string()))
             .collect();
         let y_ticks = ticks

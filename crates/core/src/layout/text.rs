@@ -64,6 +64,15 @@ fn no_break_after(c: char) -> bool {
     matches!(c, '（' | '「' | '『' | '(')
 }
 
+/// A Chinese unit or measure word that stays on the line of the number before it
+/// (`2022年`, `867名`, `18个百分点`).
+fn unit_after_number(c: char) -> bool {
+    matches!(
+        c,
+        '年' | '月' | '日' | '个' | '名' | '位' | '人' | '万' | '亿' | '倍' | '岁' | '篇' | '项' | '次' | '家' | '所'
+    )
+}
+
 /// Unbreakable pieces of a text, each with whether a space came before it.
 fn atoms(text: &str) -> Vec<(String, bool)> {
     let mut out: Vec<(String, bool)> = Vec::new();
@@ -79,7 +88,11 @@ fn atoms(text: &str) -> Vec<(String, bool)> {
         let glue = match out.last() {
             Some((last, _)) => {
                 let prev = last.chars().last().unwrap_or(' ');
-                !space && ((open && !is_cjk(c)) || no_break_before(c) || no_break_after(prev))
+                !space
+                    && ((open && !is_cjk(c))
+                        || no_break_before(c)
+                        || no_break_after(prev)
+                        || (prev.is_ascii_digit() && unit_after_number(c)))
             }
             None => false,
         };
@@ -105,6 +118,8 @@ fn atoms(text: &str) -> Vec<(String, bool)> {
 /// use talent_core::layout::text::wrap;
 /// let six = |s: &str| s.chars().count() as f64 * 6.0;
 /// assert_eq!(wrap("US university professors", 60.0, &six), ["US", "university", "professors"]);
+/// // A year keeps its 年: the line breaks before the number instead.
+/// assert_eq!(wrap("样本量675；2022年样本量867", 60.0, &six), ["样本量675；", "2022年样本量", "867"]);
 /// ```
 pub fn wrap(text: &str, max_width: f64, measure: &dyn Fn(&str) -> f64) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();

@@ -1,12 +1,12 @@
 //! "Cite this view": a text citation and a BibTeX entry naming the view, its link,
 //! the scenario parameters where there are some, and the reports the view draws on.
 
+use crate::catalog::source_line;
+use crate::copy;
+use crate::format::Date;
 use crate::link::url_state::View;
-use crate::model::projection::{Model, Param, Scenario, Unit, RETENTION_VIEW_YEARS};
-use crate::{format, Dataset, Lang};
-
-/// Title of the app in citations.
-pub const APP_TITLE: &str = "AI Talent Atlas: an interactive explainer of global AI talent";
+use crate::model::projection::Scenario;
+use crate::{Dataset, Lang};
 
 /// The datasets (report keys) a view draws its figures from.
 pub fn view_datasets(view: View) -> &'static [&'static str] {
@@ -49,56 +49,41 @@ pub fn view_datasets(view: View) -> &'static [&'static str] {
     }
 }
 
-/// One parameter's value as a citation writes it, in the reader's language.
-fn cited_value(param: Param, scenario: &Scenario, lang: Lang) -> String {
-    let value = scenario.get(param);
-    let start = Model::embedded().baseline().year;
-    let pct = |v: f64| format::percent(v * 100.0, 1, lang);
-    match (param.spec().unit, lang) {
-        (Unit::Year, Lang::En) => scenario.end_year().to_string(),
-        (Unit::Year, Lang::Zh) => format!("{}年", scenario.end_year()),
-        (Unit::Share, _) => pct(value),
-        (Unit::PerYear, Lang::En) => format!("{} a year", pct(value)),
-        (Unit::PerYear, Lang::Zh) => format!("每年{}", pct(value)),
-        (Unit::Retention, Lang::En) => format!(
-            "{} a year ({} over {RETENTION_VIEW_YEARS} years)",
-            pct(value),
-            pct(value.powi(i32::from(RETENTION_VIEW_YEARS)))
-        ),
-        (Unit::Retention, Lang::Zh) => format!(
-            "每年{}（{RETENTION_VIEW_YEARS}年累计{}）",
-            pct(value),
-            pct(value.powi(i32::from(RETENTION_VIEW_YEARS)))
-        ),
-        (Unit::OfStartPerYear, Lang::En) => format!("{} of its {start} size a year", pct(value)),
-        (Unit::OfStartPerYear, Lang::Zh) => format!("每年相当于{start}年规模的{}", pct(value)),
-    }
+/// The what-if parameters a reader sets (the sliders), as one line of text, each value
+/// printed as its slider prints it.
+pub fn scenario_line(scenario: &Scenario, lang: Lang) -> String {
+    let parts: Vec<String> = crate::series::whatif::parameters(scenario, lang)
+        .iter()
+        .map(|(name, value)| copy::WHATIF_VALUE_OF.fill(lang, &[("name", name), ("value", value)]))
+        .collect();
+    copy::CITE_SCENARIO.fill(
+        lang,
+        &[("params", &parts.join(copy::LIST_SEPARATOR.get(lang)))],
+    )
 }
 
-/// The what-if parameters a reader sets (the sliders), as one line of text.
-pub fn scenario_line(scenario: &Scenario, lang: Lang) -> String {
-    let s = scenario.clamped();
-    let parts: Vec<String> = Param::sliders()
-        .map(|p| match lang {
-            Lang::En => format!("{} {}", p.label(lang), cited_value(p, &s, lang)),
-            Lang::Zh => format!("{}{}", p.label(lang), cited_value(p, &s, lang)),
-        })
-        .collect();
-    match lang {
-        Lang::En => format!("scenario: {}", parts.join("; ")),
-        Lang::Zh => format!("情景：{}", parts.join("；")),
-    }
+/// A credit line that fits under a chart in an article: "Source: AI Talent Atlas, from
+/// MacroPolo (2020, 2024)".
+///
+/// ```
+/// use talent_core::link::cite::credit;
+/// use talent_core::{Dataset, Lang};
+/// let line = credit(Dataset::embedded(), &["macropolo_2019", "macropolo_2022"], Lang::Zh);
+/// assert_eq!(line, "来源：全球AI人才图谱，据MacroPolo（2020、2024）");
+/// ```
+pub fn credit(data: &Dataset, datasets: &[&str], lang: Lang) -> String {
+    copy::CITE_CREDIT.fill(lang, &[("list", &source_line(data, datasets, lang))])
 }
 
 /// A text citation and a BibTeX entry for a view.
 ///
-/// `accessed` is the date the reader cites it (YYYY-MM-DD); `scenario` is given for the
-/// What-if view.
+/// `accessed` is the day the reader cites it (`None` for a placeholder the reader fills
+/// in); `scenario` is given for the What-if view.
 pub fn citation(
     data: &Dataset,
     view_title: &str,
     link: &str,
-    accessed: &str,
+    accessed: Option<Date>,
     scenario: Option<&Scenario>,
     datasets: &[&str],
     lang: Lang,
@@ -106,37 +91,58 @@ pub fn citation(
     let sources: Vec<String> = datasets
         .iter()
         .filter_map(|key| data.datasets.iter().find(|d| d.key == *key))
-        .map(|d| match lang {
-            Lang::En => format!("{} ({})", d.name(lang), d.publisher(lang)),
-            Lang::Zh => format!("{}（{}）", d.name(lang), d.publisher(lang)),
+        .map(|d| {
+            copy::CITE_SOURCE.fill(
+                lang,
+                &[("name", d.name(lang)), ("publisher", d.publisher(lang))],
+            )
         })
         .collect();
-    let scenario = scenario.map(|s| scenario_line(s, lang));
-    let year = accessed.get(..4).unwrap_or(accessed);
-    let mut text = format!("{APP_TITLE}. \"{view_title}\". {link} (accessed {accessed}).");
-    if let Some(line) = &scenario {
-        text.push_str(&format!(" {line}."));
-    }
-    if !sources.is_empty() {
-        text.push_str(&format!(" Sources: {}.", sources.join("; ")));
-    }
-    let mut note = scenario.unwrap_or_default();
-    if !sources.is_empty() {
-        if !note.is_empty() {
-            note.push_str(". ");
-        }
-        note.push_str(&format!("Sources: {}", sources.join("; ")));
-    }
+    let date = accessed.map_or_else(
+        || copy::CITE_DATE_PLACEHOLDER.get(lang).to_string(),
+        |d| d.cited(lang),
+    );
+    let date = date.as_str();
+    let scenario = scenario.map(|s| scenario_line(s, lang)).unwrap_or_default();
+    let sources_text = if sources.is_empty() {
+        String::new()
+    } else {
+        copy::CITE_SOURCES.fill(
+            lang,
+            &[("list", &sources.join(copy::LIST_SEPARATOR.get(lang)))],
+        )
+    };
+    let app = copy::CITE_APP_TITLE.get(lang);
+    let text = copy::CITE_TEXT.fill(
+        lang,
+        &[
+            ("app", app),
+            ("view", view_title),
+            ("link", link),
+            ("date", date),
+            ("scenario", &scenario),
+            ("sources", &sources_text),
+        ],
+    );
+    let year = accessed.map_or_else(|| "YYYY".to_string(), |d| d.year().to_string());
     let escape = |s: &str| {
         s.replace(['{', '}'], "")
             .replace('%', "\\%")
             .replace('&', "\\&")
     };
+    let note = copy::CITE_BIBTEX_NOTE.fill(
+        lang,
+        &[
+            ("date", date),
+            ("scenario", &scenario),
+            ("sources", &sources_text),
+        ],
+    );
     let bibtex = format!(
-        "@misc{{aitalentatlas{year},\n  title = {{{{{}}}: {}}},\n  howpublished = {{\\url{{{link}}}}},\n  year = {{{year}}},\n  note = {{Accessed {accessed}. {}}}\n}}",
-        escape(APP_TITLE),
+        "@misc{{aitalentatlas{year},\n  title = {{{{{}}}: {}}},\n  howpublished = {{\\url{{{link}}}}},\n  year = {{{year}}},\n  note = {{{}}}\n}}",
+        escape(app),
         escape(view_title),
-        escape(&note),
+        escape(note.trim()),
     );
     (text, bibtex)
 }
@@ -144,6 +150,7 @@ pub fn citation(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::projection::Param;
 
     #[test]
     fn a_what_if_citation_names_its_parameters_and_sources() {
@@ -155,25 +162,17 @@ mod tests {
             data,
             "What-if",
             "https://example.org/talent/?v=1&view=whatif&r=0.9",
-            "2026-11-22",
+            Date::new(2026, 11, 22),
             Some(&scenario),
             view_datasets(View::WhatIf),
             Lang::En,
         );
         // 0.9 a year over six years is 0.9^6 = 0.531441, shown as 53.1%.
-        assert!(
-            text.contains(
-                "US retention of China-origin researchers 90.0% a year (53.1% over 6 years)"
-            ),
-            "{text}"
-        );
-        assert!(text.contains("who start work in the US 30.0%"), "{text}");
+        assert!(text.contains("90.0% a year · 53.1% over 6 years"), "{text}");
+        assert!(text.contains("who start work in the US 30%"), "{text}");
         assert!(text.contains("horizon 2040"), "{text}");
-        // Growth: (2671 - 1428) / (3 × 1428) = 29.0% of the 2019 size a year.
-        assert!(
-            text.contains("growth of the top tier 29.0% of its 2019 size a year"),
-            "{text}"
-        );
+        // Growth: (2671 - 1428) / (3 × 1428) = 29.0% of the 2019 size a year, whole.
+        assert!(text.contains("+29% of its 2019 size a year"), "{text}");
         assert!(text.contains("Carnegie's 2025 follow-up"), "{text}");
         assert!(bibtex.starts_with("@misc{aitalentatlas2026,"), "{bibtex}");
         assert!(
@@ -195,7 +194,7 @@ mod tests {
             Param::sliders().count() - 1,
             "{line}"
         );
-        assert!(line.contains("推演至2040年"), "{line}");
+        assert!(line.contains("推演至2040"), "{line}");
         assert!(!line.contains(';') && !line.contains(':'), "{line}");
     }
 

@@ -3,4 +3,5 @@
 pub mod cite;
 pub mod embed;
 pub mod export;
+pub mod tidy;
 pub mod url_state;

@@ -469,6 +469,36 @@ impl UrlState {
         }
         format!("v={VERSION}&{}", parts.join("&"))
     }
+
+    /// The path of this state's page, from the site's root, for a link a reader in `lang`
+    /// shares: Chinese pages live under `zh/`, so the link opens in the language its
+    /// sender read (an English reader's explicit choice stays in the query, else the
+    /// recipient's browser decides); the theme is the sender's preference and stays out.
+    ///
+    /// ```
+    /// use talent_core::link::url_state::{Theme, UrlState, View};
+    /// use talent_core::Lang;
+    /// let state = UrlState { view: View::Flows, theme: Some(Theme::Dark), ..UrlState::default() };
+    /// assert_eq!(state.shared_path(Lang::Zh), "zh/flows/");
+    /// assert_eq!(state.shared_path(Lang::En), "flows/");
+    /// let chosen = UrlState { lang: Some(Lang::En), ..state };
+    /// assert_eq!(chosen.shared_path(Lang::En), "flows/?v=2&lang=en");
+    /// ```
+    pub fn shared_path(&self, lang: Lang) -> String {
+        let state = UrlState {
+            lang: (lang == Lang::En).then_some(self.lang).flatten(),
+            theme: None,
+            ..self.clone()
+        };
+        let folder = if lang == Lang::Zh { "zh/" } else { "" };
+        let query = state.to_query();
+        let query = if query.is_empty() {
+            query
+        } else {
+            format!("?{query}")
+        };
+        format!("{folder}{}{query}", self.view.path())
+    }
 }
 
 /// Writes the parameters of `scenario` that differ from `defaults`, rounded.

@@ -5,6 +5,7 @@
 
 use super::countries::{OriginWorkRow, Tier, ORIGIN_WORK};
 use super::place::Place;
+use super::{remainder, BarValue};
 use crate::data::labels::label;
 use crate::layout::change::{ChangeRow, ChangeSeries, Part, PartsSeries, Point};
 use crate::{copy, Dataset, Lang};
@@ -54,6 +55,7 @@ fn point(
         sample,
         sample_derived: derived,
         detail: basis(data, id, lang),
+        fact: id.to_string(),
     })
 }
 
@@ -203,8 +205,49 @@ fn part(
         place,
         label: label.get(lang).to_string(),
         count: data.number(fact)?,
-        derived: false,
+        formula: None,
+        facts: vec![fact.to_string()],
         detail: basis(data, fact, lang),
+    })
+}
+
+/// The part of a whole that two stated parts leave, `total − a − b`: derived, and said so.
+fn rest_of(
+    data: &Dataset,
+    total: &str,
+    parts: [&Part; 2],
+    label: copy::Text,
+    lang: Lang,
+) -> Option<Part> {
+    let stated: Vec<&str> = parts
+        .iter()
+        .flat_map(|p| p.facts.iter().map(String::as_str))
+        .collect();
+    let BarValue::Derived {
+        value,
+        formula,
+        facts,
+    } = remainder(data, total, &stated, lang)
+    else {
+        return None;
+    };
+    let n = |v: f64| crate::format::number(v, 0, lang);
+    let detail = copy::PARTS_REMAINDER.fill(
+        lang,
+        &[
+            ("total", &n(data.number(total)?)),
+            ("a", &n(parts[0].count)),
+            ("b", &n(parts[1].count)),
+        ],
+    );
+    Some(Part {
+        key: "other".into(),
+        place: Place::Other,
+        label: label.get(lang).to_string(),
+        count: value,
+        formula: Some(formula),
+        facts,
+        detail,
     })
 }
 
@@ -262,22 +305,13 @@ pub fn deepseek_paths(data: &Dataset, lang: Lang) -> Option<PartsSeries> {
         "hv25_us_ties",
         lang,
     )?;
-    let rest = total - home.count - us.count;
-    let rest = Part {
-        key: "other".into(),
-        place: Place::Other,
-        label: copy::PARTS_OTHER_PATHS.get(lang).to_string(),
-        count: rest,
-        derived: true,
-        detail: copy::PARTS_REMAINDER.fill(
-            lang,
-            &[
-                ("total", &crate::format::number(total, 0, lang)),
-                ("a", &crate::format::number(home.count, 0, lang)),
-                ("b", &crate::format::number(us.count, 0, lang)),
-            ],
-        ),
-    };
+    let rest = rest_of(
+        data,
+        "hv25_authors_with_affiliation_history",
+        [&home, &us],
+        copy::PARTS_OTHER_PATHS,
+        lang,
+    )?;
     Some(PartsSeries {
         total,
         parts: vec![home, us, rest],
@@ -303,21 +337,13 @@ pub fn top100_parts(data: &Dataset, lang: Lang) -> Option<PartsSeries> {
         "sh24_top100_china_count",
         lang,
     )?;
-    let rest = Part {
-        key: "other".into(),
-        place: Place::Other,
-        label: copy::PARTS_ELSEWHERE_INCL_CANADA.get(lang).to_string(),
-        count: total - us.count - cn.count,
-        derived: true,
-        detail: copy::PARTS_REMAINDER.fill(
-            lang,
-            &[
-                ("total", &crate::format::number(total, 0, lang)),
-                ("a", &crate::format::number(us.count, 0, lang)),
-                ("b", &crate::format::number(cn.count, 0, lang)),
-            ],
-        ),
-    };
+    let rest = rest_of(
+        data,
+        "sh24_top100_sample_size",
+        [&us, &cn],
+        copy::PARTS_ELSEWHERE_INCL_CANADA,
+        lang,
+    )?;
     Some(PartsSeries {
         total,
         parts: vec![us, cn, rest],
@@ -377,7 +403,9 @@ mod tests {
         // Hoover: 201 − 111 − 49 = 41 not described (derived).
         let d = deepseek_paths(data, Lang::En).expect("Hoover facts");
         assert_eq!(d.parts[2].count, 41.0);
-        assert!(d.parts[2].derived);
+        assert!(d.parts[2].is_derived());
+        assert_eq!(d.parts[2].formula.as_deref(), Some("201 − 111 − 49"));
+        assert_eq!(d.parts[2].facts.len(), 3);
         // AMiner: 100 − 71 − 11 = 18, Canada among them.
         let t = top100_parts(data, Lang::En).expect("AMiner facts");
         assert_eq!(t.parts[2].count, 18.0);

@@ -19,6 +19,16 @@ pub enum CellKind {
     NotReported,
 }
 
+impl CellKind {
+    /// The kind of a figure a source states: a bound when it says "under" or "over".
+    pub fn of_stated(qualifier: Option<Qualifier>) -> CellKind {
+        match qualifier {
+            Some(Qualifier::Lt | Qualifier::Gt) => CellKind::Bound,
+            _ => CellKind::Stated,
+        }
+    }
+}
+
 /// One cell of a chart, ready to draw and to read.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Cell {
@@ -83,10 +93,7 @@ pub fn cell(data: &Dataset, value: &BarValue, unit: Unit, year: u16, lang: Lang)
         BarValue::Stated { value, fact } => {
             let fact = data.fact(fact);
             let qualifier = fact.and_then(|f| f.qualifier);
-            let kind = match qualifier {
-                Some(Qualifier::Lt | Qualifier::Gt) => CellKind::Bound,
-                _ => CellKind::Stated,
-            };
+            let kind = CellKind::of_stated(qualifier);
             let text = qualified(value_text(*value, unit, lang), qualifier, lang);
             let detail = fact.map_or_else(String::new, |f| {
                 let source = data.dataset_of(f).map_or("", |d| d.credit(lang));
@@ -118,21 +125,14 @@ pub fn cell(data: &Dataset, value: &BarValue, unit: Unit, year: u16, lang: Lang)
     }
 }
 
-/// A chart's numbers as a table, in one language: the HTML table beside the chart and its
-/// CSV download.
+/// A chart's numbers as a table, in one language: the HTML table beside the chart (its
+/// CSV download is tidy data: see [`crate::link::tidy`]).
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Table {
     /// Column headings.
     pub headers: Vec<String>,
     /// Rows, each with one cell per heading.
     pub rows: Vec<Vec<String>>,
-}
-
-impl Table {
-    /// The table as CSV, after `comments` (title, source, parameters) as `#` lines.
-    pub fn csv(&self, comments: &[&str]) -> String {
-        crate::link::export::csv(comments, &self.headers, &self.rows)
-    }
 }
 
 /// The words around a chart, in one language.

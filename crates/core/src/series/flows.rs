@@ -1178,8 +1178,6 @@ mod tests {
                 KeyMark::Place(Place::Other)
             ]
         );
-        let csv = table.csv(&["Title"]);
-        assert!(csv.starts_with("# Title\r\nCity,Rank,Dw,"));
     }
 
     /// Every text the flow charts show, in `lang`; with `sources`, the source lines too,

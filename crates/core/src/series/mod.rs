@@ -12,6 +12,7 @@ pub mod flows;
 pub mod place;
 pub mod regions;
 pub mod subfields;
+pub mod whatif;
 
 use crate::format;
 use crate::{Dataset, Lang};

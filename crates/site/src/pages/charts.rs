@@ -1,7 +1,7 @@
 //! A page of charts: its heading, its introduction and every chart the catalogue puts on
 //! it, in order.
 
-use crate::figure::{figure, write_pictures};
+use crate::figure::{figure, write_pictures, Style};
 use crate::html::bi;
 use crate::layout::MAIN;
 use crate::shell::nav_label;
@@ -28,7 +28,7 @@ pub fn body(site: &Site, view: View, prefix: &str) -> Result<Markup, String> {
     let mut figures = Vec::new();
     for chart in Chart::of_view(view) {
         let plans = write_pictures(site, chart)?;
-        figures.push(figure(site, chart, &plans, &MAIN, prefix, 2));
+        figures.push(figure(site, chart, &plans, &MAIN, prefix, Style::Page));
     }
     let (before, after) = match view {
         View::Subfields => (
@@ -46,6 +46,7 @@ pub fn body(site: &Site, view: View, prefix: &str) -> Result<Markup, String> {
                 @for f in figures { (f) }
                 @if let Some(a) = after { (a) }
             }
+            (super::share::section(site, view, prefix))
         }
     })
 }

@@ -1,7 +1,7 @@
 //! A chart alone, for an iframe in someone else's article: title, subtitle, the chart
 //! (interactive once the wasm starts), notes, source and a link back to the full view.
 
-use crate::figure::{figure, write_pictures};
+use crate::figure::{figure, write_pictures, Style};
 use crate::html::bi;
 use crate::layout::EMBED;
 use crate::Site;
@@ -14,7 +14,7 @@ pub fn body(site: &Site, chart: Chart, prefix: &str) -> Result<Markup, String> {
     let plans = write_pictures(site, chart)?;
     Ok(html! {
         main id="main" {
-            (figure(site, chart, &plans, &EMBED, prefix, 2))
+            (figure(site, chart, &plans, &EMBED, prefix, Style::Page))
             p.embed-credit {
                 a href={ (prefix) (chart.view().path()) "#" (chart.code()) } target="_blank" rel="noopener" data-full-link=(chart.code()) {
                     (bi(copy::APP_NAME)) " · " (bi(copy::CHART_BACK_TO_FULL)) " →"

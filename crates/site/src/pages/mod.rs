@@ -2,5 +2,8 @@
 
 pub mod charts;
 pub mod embed;
+pub mod share;
+pub mod sources;
 pub mod story;
 pub mod subfields;
+pub mod whatif;

@@ -1,7 +1,7 @@
 //! The story page at the site's root: headline, standfirst, and the key findings, each a
 //! sentence built from the data pack with the chart that proves it.
 
-use crate::figure::figure;
+use crate::figure::{figure, Style};
 use crate::html::{bi, each};
 use crate::layout::MAIN;
 use crate::Site;
@@ -107,6 +107,7 @@ fn stay(data: &Dataset, lang: Lang) -> String {
             sample: Some(total),
             sample_derived: false,
             detail: String::new(),
+            fact: "cg25_still_us".into(),
         })
         .map_or_else(String::new, |i| range_text(i, lang)),
         _ => String::new(),
@@ -234,7 +235,7 @@ pub fn body(site: &Site, prefix: &str) -> Result<Markup, String> {
             section.finding id={ "f-" (finding.chart.code()) } {
                 h2 { (bi(finding.title)) }
                 p.finding-sentence { (each(|lang| (finding.sentence)(site.data, lang))) }
-                (figure(site, finding.chart, &plans, &MAIN, prefix, 3))
+                (figure(site, finding.chart, &plans, &MAIN, prefix, Style::Finding))
                 p.more {
                     a href={ (prefix) (view.path()) "#" (anchor) } data-view=(view.code()) {
                         (bi(copy::CHART_FULL_CHART)) " →"
@@ -263,6 +264,7 @@ pub fn body(site: &Site, prefix: &str) -> Result<Markup, String> {
                     }
                 }
             }
+            (super::share::section(site, View::Story, prefix))
         }
     })
 }

@@ -203,9 +203,26 @@ impl Model {
         self.draws.get_or_init(|| Draws::compute(self))
     }
 
-    /// The scenario with its band and horizon figures.
+    /// The scenario with its band and horizon figures. The last result is kept, since a
+    /// page asks for the same scenario's band for its chart and for its sentence.
     pub fn banded(&self, scenario: &Scenario) -> Banded {
         let s = scenario.clamped_with(self.defaults());
+        if let Ok(last) = self.last_band.lock() {
+            if let Some((key, banded)) = last.as_ref() {
+                if *key == s {
+                    return banded.clone();
+                }
+            }
+        }
+        let banded = self.banded_uncached(&s);
+        if let Ok(mut last) = self.last_band.lock() {
+            *last = Some((s, banded.clone()));
+        }
+        banded
+    }
+
+    fn banded_uncached(&self, scenario: &Scenario) -> Banded {
+        let s = *scenario;
         let projection = self.project(&s);
         let years = projection.points.len();
         let draws = &self.draws().draws;

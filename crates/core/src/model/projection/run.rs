@@ -44,6 +44,11 @@ impl Baseline {
         }
     }
 
+    /// The facts the table is built from (for the downloads' sources).
+    pub fn sources() -> [&'static str; 7] {
+        super::inputs::PATTERN_2019.matrix_ids()
+    }
+
     /// All researchers in the table.
     pub fn total(&self) -> f64 {
         self.stock.iter().flatten().sum()
@@ -60,6 +65,8 @@ pub struct Model {
     calibration: Calibration,
     defaults: Scenario,
     pub(crate) draws: OnceLock<Draws>,
+    /// The last scenario banded and its band ([`Model::banded`]).
+    pub(crate) last_band: std::sync::Mutex<Option<(Scenario, super::Banded)>>,
 }
 
 static EMBEDDED: LazyLock<Model> =
@@ -82,6 +89,7 @@ impl Model {
             inputs,
             calibration,
             draws: OnceLock::new(),
+            last_band: std::sync::Mutex::new(None),
         }
     }
 
