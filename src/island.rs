@@ -3,7 +3,7 @@
 //! through `talent_charts`, and answers the pointer, touch and keyboard with tooltips
 //! that a live region reads out.
 
-use crate::state::AppState;
+use crate::state::{AppState, PageState};
 use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
 use plotters_canvas::CanvasBackend;
@@ -72,13 +72,15 @@ pub fn ChartIsland(
     chart: Chart,
     /// The plot element the island lives in (it holds the picture).
     plot: HtmlElement,
-    /// App state.
+    /// App state (the island writes the highlight and the pin there).
     state: AppState,
+    /// What the island reads of the state.
+    page: PageState,
 ) -> impl IntoView {
     // The highlight and the pin are part of the link; the highlight is shared by the
     // page's charts.
-    let highlight = Memo::new(move |_| state.url.with(|u| u.highlight.clone()));
-    let pinned = Memo::new(move |_| state.url.with(|u| u.pin.clone()));
+    let highlight = Memo::new(move |_| page.url.with(|u| u.highlight.clone()));
+    let pinned = Memo::new(move |_| page.url.with(|u| u.pin.clone()));
     let data = Dataset::embedded();
     let canvas = NodeRef::<Canvas>::new();
     let wrap = NodeRef::<Div>::new();
@@ -87,23 +89,31 @@ pub fn ChartIsland(
     let focus = RwSignal::new(None::<Focus>);
     let touch = RwSignal::new(false);
     let plan = Memo::new(move |_| {
-        let lang = state.lang.get();
-        state
-            .url
+        let lang = page.lang.get();
+        page.url
             .with(|url| chart.plan(data, url, lang, class.get()))
     });
 
-    // Follow the picture's width class and the frame's width. The frame's height is set
-    // from its width by `aspect-ratio`, so drawing never changes the observed size and the
-    // observer cannot loop; the draw itself waits for the next animation frame.
+    // Follow the picture's width class and the frame's width, in the next animation frame
+    // rather than in the observer's delivery: a new width class gives the frame another
+    // aspect ratio, so another height, which the observer would otherwise have to report
+    // again within the same delivery (a "ResizeObserver loop" error). The frame may be
+    // gone by then: its signals are only tried.
     let observe = {
         let plot = plot.clone();
         Closure::<dyn Fn()>::new(move || {
-            class.set(picture_class(&plot));
-            let width = f64::from(plot.client_width());
-            if (width - frame_width.get_untracked()).abs() >= 0.5 {
-                frame_width.set(width);
-            }
+            let plot = plot.clone();
+            let update = Closure::once_into_js(move || {
+                class.try_set(picture_class(&plot));
+                let width = f64::from(plot.client_width());
+                if frame_width
+                    .try_get_untracked()
+                    .is_some_and(|w| (width - w).abs() >= 0.5)
+                {
+                    frame_width.try_set(width);
+                }
+            });
+            let _ = gloo_utils::window().request_animation_frame(update.unchecked_ref());
         })
     };
     if let Ok(observer) = web_sys::ResizeObserver::new(observe.as_ref().unchecked_ref()) {
@@ -132,7 +142,7 @@ pub fn ChartIsland(
     Effect::new(move |_| {
         let Some(element) = canvas.get() else { return };
         let width = frame_width.get();
-        let theme = state.theme();
+        let theme = page.theme.get();
         let reading = Reading {
             focus: focus.get(),
             highlight: highlight.get(),
@@ -233,7 +243,7 @@ pub fn ChartIsland(
     // The canvas is named by the figure's title (in the page, in both languages) and
     // described by its values in the reader's language.
     let description = move || {
-        let lang = state.lang.get();
+        let lang = page.lang.get();
         let values: Vec<String> = plan.with(|p| {
             p.as_ref()
                 .map(|p| {
@@ -256,7 +266,7 @@ pub fn ChartIsland(
         plan.with(|p| {
             p.as_ref()
                 .err()
-                .map(|_| copy::APP_FAILED.get(state.lang.get()))
+                .map(|_| copy::APP_FAILED.get(page.lang.get()))
         })
     };
     view! {

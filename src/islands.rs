@@ -26,7 +26,8 @@ pub fn mount(state: AppState) {
         crate::export::wire();
         crate::whatif::wire(state);
     });
-    PAGE.with(|p| p.borrow_mut().replace(owner));
+    let page = owner.with(|| state.for_page());
+    PAGE.with(|p| p.borrow_mut().replace(owner.clone()));
     let document = gloo_utils::document();
     let Ok(plots) = document.query_selector_all("main [data-plot]") else {
         return;
@@ -42,8 +43,12 @@ pub fn mount(state: AppState) {
             continue;
         };
         let target = plot.clone();
-        let handle = leptos::mount::mount_to(target, move || {
-            view! { <ChartIsland chart=chart plot=plot state=state /> }
+        // Under the page's owner: an owner made under the app's (which lives as long as
+        // the page) would leave its allocation in that owner's list of children.
+        let handle = owner.with(|| {
+            leptos::mount::mount_to(target, move || {
+                view! { <ChartIsland chart=chart plot=plot state=state page=page /> }
+            })
         });
         MOUNTED.with(|m| m.borrow_mut().push(Box::new(handle)));
     }

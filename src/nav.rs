@@ -58,6 +58,7 @@ pub fn go(state: AppState, view: View, hash: Option<String>, push: bool) {
             return;
         };
         state::flush();
+        apply_head_links();
         crate::islands::unmount();
         let Ok(fresh) = document.adopt_node(&fresh) else {
             return;
@@ -87,6 +88,49 @@ pub fn go(state: AppState, view: View, hash: Option<String>, push: bool) {
         crate::islands::mount(state);
         arrive(hash.as_deref());
     });
+}
+
+thread_local! {
+    /// The head's icon and manifest links with their addresses resolved against the page
+    /// the app started on, until the first move in place applies them.
+    static HEAD_LINKS: std::cell::RefCell<Vec<(Element, String)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The head's icon and manifest links are relative to the first page's folder, and moving
+/// in place changes the folder of the address: the browser would then look for the icon in
+/// the new folder (and miss). Their addresses are resolved at start and written at the
+/// first move, not before: a browser fetches an icon again when its link changes, even to
+/// the same address, and a visit that stays on its page should fetch each file once.
+fn remember_head_links() {
+    let document = gloo_utils::document();
+    let (Ok(links), Some(base)) = (
+        document.query_selector_all(
+            "head link[rel~=icon], head link[rel=manifest], head link[rel=apple-touch-icon]",
+        ),
+        document.base_uri().ok().flatten(),
+    ) else {
+        return;
+    };
+    let mut resolved = Vec::new();
+    for i in 0..links.length() {
+        let Some(link) = links.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+            continue;
+        };
+        if let Some(url) = link
+            .get_attribute("href")
+            .and_then(|href| web_sys::Url::new_with_base(&href, &base).ok())
+        {
+            resolved.push((link, url.href()));
+        }
+    }
+    HEAD_LINKS.with(|h| *h.borrow_mut() = resolved);
+}
+
+/// Writes the resolved head links (once: later calls find none left).
+fn apply_head_links() {
+    for (link, href) in HEAD_LINKS.with(|h| std::mem::take(&mut *h.borrow_mut())) {
+        let _ = link.set_attribute("href", &href);
+    }
 }
 
 /// Moves the reader to the target of a link: its chart, or the top of the new page,
@@ -219,6 +263,8 @@ pub fn wire(state: AppState) {
     });
     gloo_utils::window().set_onpopstate(Some(on_pop.as_ref().unchecked_ref()));
     on_pop.forget();
+
+    remember_head_links();
 
     // The theme button only works with the app running: show it now.
     if let Ok(Some(button)) = gloo_utils::document().query_selector("[data-theme-toggle]") {

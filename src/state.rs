@@ -27,16 +27,28 @@ pub struct AppState {
 }
 
 /// The address of the site's root, from the app script's own URL (Trunk puts it there).
+/// Worked out once, when the app starts: the head keeps the first page's relative URLs
+/// while moving in place changes the address's folder (from the root to `sources/`, say).
 pub fn site_root() -> String {
-    let document = gloo_utils::document();
-    document
-        .query_selector("meta[name=trunk-app]")
-        .ok()
-        .flatten()
-        .and_then(|meta| meta.get_attribute("data-js"))
-        .and_then(|js| web_sys::Url::new_with_base(&js, &document.base_uri().ok().flatten()?).ok())
-        .and_then(|url| web_sys::Url::new_with_base("./", &url.href()).ok())
-        .map_or_else(|| "./".to_string(), |url| url.href())
+    thread_local! {
+        static ROOT: std::cell::OnceCell<String> = const { std::cell::OnceCell::new() };
+    }
+    ROOT.with(|root| {
+        root.get_or_init(|| {
+            let document = gloo_utils::document();
+            document
+                .query_selector("meta[name=trunk-app]")
+                .ok()
+                .flatten()
+                .and_then(|meta| meta.get_attribute("data-js"))
+                .and_then(|js| {
+                    web_sys::Url::new_with_base(&js, &document.base_uri().ok().flatten()?).ok()
+                })
+                .and_then(|url| web_sys::Url::new_with_base("./", &url.href()).ok())
+                .map_or_else(|| "./".to_string(), |url| url.href())
+        })
+        .clone()
+    })
 }
 
 /// The view a page path shows: its folder under the root (`flows/`, `zh/flows/`).
@@ -72,7 +84,30 @@ fn default_lang() -> Lang {
     }
 }
 
+/// What one page's islands read of the state, through memos of the page's owner. A
+/// signal keeps every reader it ever had (reactive_graph never forgets a disposed one), so
+/// charts that read the app's signals directly would stay in memory after their page is
+/// left; through these, the app's signals gain three readers per page shown.
+#[derive(Clone, Copy)]
+pub struct PageState {
+    /// The link state.
+    pub url: Memo<UrlState>,
+    /// The language shown.
+    pub lang: Memo<Lang>,
+    /// Light or dark.
+    pub theme: Memo<Theme>,
+}
+
 impl AppState {
+    /// The page's view of the state; call it under the page's owner.
+    pub fn for_page(self) -> PageState {
+        PageState {
+            url: Memo::new(move |_| self.url.get()),
+            lang: Memo::new(move |_| self.lang.get()),
+            theme: Memo::new(move |_| self.theme()),
+        }
+    }
+
     /// Whether charts and page use dark colours: the reader's choice, else the system's.
     pub fn theme(self) -> Theme {
         match self.url.with(|u| u.theme) {

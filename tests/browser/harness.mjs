@@ -1,5 +1,7 @@
 // Shared pieces of the browser tests: a static server for the release build on
-// loopback, and headless Debian Chromium with the flags this machine needs.
+// loopback, headless Debian Chromium with the flags this machine needs, and a page that
+// records everything that goes wrong in it. What the tests know of the site's markup
+// (pages, selectors, the app's start) is here, once.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
@@ -17,6 +19,8 @@ const TYPES = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.json': 'application/json',
+  '.csv': 'text/csv; charset=utf-8',
+  '.zip': 'application/zip',
   '.webmanifest': 'application/manifest+json',
 };
 
@@ -40,14 +44,21 @@ function withProbe(html) {
  * With `probe`, every HTML page starts with `<script src="/__probe.js">` (see
  * engines/probe.js), which records errors, CSP violations and fetched URLs before the
  * page's own scripts run: the same listeners in every engine.
+ * `extra` maps paths (under the root, not `base`) to `{ type, body }` served as they are
+ * (a test page of another site, say).
  */
-export async function serve(base = '/', root = DIST, headers = {}, { probe = false } = {}) {
+export async function serve(base = '/', root = DIST, headers = {}, { probe = false, extra = {} } = {}) {
   const dir = join(root, '/');
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (probe && path === PROBE_PATH) {
       res.writeHead(200, { ...headers, 'content-type': TYPES['.js'] });
       res.end(await readFile(PROBE_FILE));
+      return;
+    }
+    if (extra[path]) {
+      res.writeHead(200, { 'content-type': extra[path].type });
+      res.end(extra[path].body);
       return;
     }
     let file = normalize(join(dir, path.slice(base.length)));
@@ -105,21 +116,83 @@ export async function launch({ args = [], ...options } = {}) {
   });
 }
 
+// ---- The site as the baker writes it (crates/site). ----
+
+/** Every view's page folder under the site's root, in navigation order. */
+export const VIEWS = {
+  story: '',
+  countries: 'countries/',
+  subfields: 'subfields/',
+  flows: 'flows/',
+  whatif: 'whatif/',
+  sources: 'sources/',
+};
+/** The views whose pages hold charts (What-if and Sources are being rebuilt). */
+export const CHART_VIEWS = ['story', 'countries', 'subfields', 'flows'];
+/** A view's page: `zh` for its Chinese copy under zh/. */
+export const pagePath = (view, { zh = false } = {}) => `${zh ? 'zh/' : ''}${VIEWS[view]}`;
+/** Every page of the site: each view at the root and under zh/. */
+export const PAGES = Object.keys(VIEWS).flatMap((view) => [
+  { view, zh: false, path: pagePath(view) },
+  { view, zh: true, path: pagePath(view, { zh: true }) },
+]);
+
 /**
- * Opens a page that records console errors, uncaught exceptions (a wasm panic is one)
- * and requests that leave the origin (the page's and its service worker's).
- * `initScript` runs in every document before the page's own scripts; the other options
- * are the browser context's.
+ * Runs in every document before its scripts: records the app's start (public/start.js
+ * dispatches `TrunkApplicationStarted` with the wasm's exports, whose memory the memory
+ * test reads) and hands every Content Security Policy violation to the test.
  */
-export async function openPage(browser, url, { initScript, ...options } = {}) {
+function pageRecorder() {
+  window.__talent = { started: false, memory: null };
+  addEventListener('TrunkApplicationStarted', (event) => {
+    window.__talent.started = true;
+    window.__talent.memory = event.detail?.wasm?.memory ?? null;
+  });
+  document.addEventListener(
+    'securitypolicyviolation',
+    (e) => window.__reportCsp?.(`${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} (${e.sourceFile}:${e.lineNumber})`),
+    true,
+  );
+}
+
+/** The app has started in this document. */
+export const appStarted = (page) => page.waitForFunction(() => window.__talent?.started === true);
+
+/**
+ * Every chart of `<main>` is live: its plot has class `live` and its canvas a size. Pages
+ * without charts only wait for the app.
+ */
+export async function allLive(page) {
+  await appStarted(page);
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('main [data-plot]')].every(
+      (plot) => plot.classList.contains('live') && plot.querySelector('canvas')?.width > 0,
+    ),
+  );
+}
+
+/**
+ * Opens a page in a fresh context that records console errors, uncaught exceptions (a
+ * wasm panic is one), CSP violations and requests that leave the origin (the page's and
+ * its service worker's) in `problems`. `wait` is what to wait for after loading: 'live'
+ * (every chart drawn), 'app' (the app started) or 'load'. `initScript` runs in every
+ * document before the page's own scripts; `setup(context)` runs before the page opens
+ * (to route requests, say); the other options are the browser context's.
+ */
+export async function openPage(browser, url, { initScript, setup, wait = 'live', ...options } = {}) {
   const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, ...options });
-  if (initScript) await context.addInitScript(initScript);
-  const page = await context.newPage();
   const problems = [];
+  await context.exposeFunction('__reportCsp', (text) => problems.push(`CSP violation: ${text}`));
+  await context.addInitScript(pageRecorder);
+  if (initScript) await context.addInitScript(initScript);
+  if (setup) await setup(context);
+  const page = await context.newPage();
   page.on('console', (msg) => {
     if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
   });
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  // The console's "Failed to load resource" names no URL: say which.
+  context.on('response', (res) => res.status() >= 400 && problems.push(`HTTP ${res.status()}: ${res.url()}`));
   const origin = new URL(url).origin;
   context.on('request', (req) => {
     const target = new URL(req.url());
@@ -127,20 +200,44 @@ export async function openPage(browser, url, { initScript, ...options } = {}) {
       problems.push(`request to another origin: ${req.url()}`);
     }
   });
-  await page.goto(url);
-  await page.waitForSelector('main section.view');
+  // 'load' waits for the DOM only: a held wasm preload would delay the load event.
+  await page.goto(url, { waitUntil: wait === 'load' ? 'domcontentloaded' : 'load' });
+  if (wait === 'live') await allLive(page);
+  else if (wait === 'app') await appStarted(page);
   return { page, context, problems };
 }
 
-/** Share of canvas pixels that differ from the top-left pixel (0 for a blank canvas). */
+/**
+ * Share of a canvas's pixels that differ from its top-left pixel (0 for a blank canvas).
+ * Reads a copy, so the app's canvas is not switched to CPU readback.
+ */
 export async function inkRatio(locator) {
   return locator.evaluate((canvas) => {
     const { width, height } = canvas;
-    const data = canvas.getContext('2d').getImageData(0, 0, width, height).data;
+    if (!width || !height) return 0;
+    const copy = document.createElement('canvas');
+    copy.width = width;
+    copy.height = height;
+    const ctx = copy.getContext('2d', { willReadFrequently: true });
+    ctx.drawImage(canvas, 0, 0);
+    const data = ctx.getImageData(0, 0, width, height).data;
     let ink = 0;
     for (let i = 0; i < data.length; i += 4) {
-      if (data[i] !== data[0] || data[i + 1] !== data[1] || data[i + 2] !== data[2]) ink += 1;
+      if (data[i] !== data[0] || data[i + 1] !== data[1] || data[i + 2] !== data[2] || data[i + 3] !== data[3]) ink += 1;
     }
     return ink / (width * height);
   });
 }
+
+/** A digest of a canvas's pixels, to tell whether it was redrawn differently. */
+export const pixels = (locator) => locator.evaluate((canvas) => canvas.toDataURL());
+
+/** Waits until the page's address has been rewritten to match `test` (a RegExp or function). */
+export async function waitForUrl(page, test) {
+  const predicate = typeof test === 'function' ? test : (url) => test.test(url);
+  await page.waitForURL((url) => predicate(url.href));
+  return page.url();
+}
+
+/** The visible text of an element, one space between words. */
+export const visibleText = (locator) => locator.innerText().then((t) => t.replace(/\s+/g, ' ').trim());

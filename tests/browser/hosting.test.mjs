@@ -1,47 +1,79 @@
-// Static hosting against the release build: the folder works under a sub-path, asks
-// nothing of another origin, keeps to its Content Security Policy, and is installable.
+// Static hosting: the folder works under a sub-path (every page, the in-place navigation
+// and the service worker's scope stay inside it), asks nothing of another origin, keeps
+// to its Content Security Policy on every page, names only relative URLs, and is
+// installable (manifest and icons).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DIST, serve, launch, openPage } from './harness.mjs';
+import { DIST, serve, launch, openPage, allLive, inkRatio, VIEWS, PAGES } from './harness.mjs';
 
-const VIEWS = ['countries', 'subfields', 'flows', 'whatif', 'sources'];
-
-let root;
 let talent;
 let browser;
 before(async () => {
-  root = await serve('/');
   talent = await serve('/talent/');
   browser = await launch();
 });
 after(async () => {
   await browser?.close();
-  await root?.close();
   await talent?.close();
 });
 
-/** Opens `url` with the harness, also recording every Content Security Policy violation. */
-async function openWatched(url) {
-  const opened = await openPage(browser, url, {
-    initScript: () => {
-      window.__cspViolations = [];
-      document.addEventListener('securitypolicyviolation', (e) => {
-        window.__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`);
-      });
-    },
-  });
-  return { ...opened, violations: () => opened.page.evaluate(() => window.__cspViolations) };
+/** Every HTML page of the build, relative to its root. */
+async function htmlFiles() {
+  const entries = await readdir(DIST, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile() && e.name.endsWith('.html'))
+    .map((e) => join(e.parentPath ?? e.path, e.name).slice(DIST.length).replace(/^\//, ''));
 }
 
-test('under /talent/ every view mounts and the worker registers with scope /talent/', async () => {
-  const { page, context, problems, violations } = await openWatched(`${talent.url}?lang=en`);
-  for (const view of VIEWS) {
-    await page.click(`[data-testid=nav-${view}]`);
-    await page.waitForSelector('main section.view');
-    assert.equal(await page.getAttribute(`[data-testid=nav-${view}]`, 'aria-current'), 'page');
-    assert.ok(new URL(page.url()).pathname.startsWith('/talent/'), page.url());
+const DIRECTIVES = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+];
+
+test('every baked page has the CSP, no inline script or style attribute, and only relative URLs', async () => {
+  const files = await htmlFiles();
+  // Every view at the root and under zh/, and an embed page per chart.
+  for (const { path } of PAGES) assert.ok(files.includes(`${path}index.html`), `${path}index.html is baked`);
+  assert.ok(files.some((f) => f.startsWith('embed/')), 'embed pages are baked');
+  for (const file of files) {
+    const html = await readFile(join(DIST, file), 'utf8');
+    const policy = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html)?.[1];
+    assert.ok(policy, `${file}: has a CSP`);
+    const directives = policy.split(/;\s*/);
+    for (const d of DIRECTIVES) assert.ok(directives.includes(d), `${file}: CSP has ${d}`);
+    assert.doesNotMatch(policy, /'unsafe-inline'|'unsafe-eval'|https?:|\*/, file);
+    const inline = [...html.matchAll(/<script\b([^>]*)>/g)].filter(([, attrs]) => !/\ssrc=/.test(attrs));
+    assert.equal(inline.length, 0, `${file}: no inline script`);
+    assert.doesNotMatch(html, /\sstyle="/, `${file}: no style attribute (the CSP blocks them)`);
+    assert.doesNotMatch(html, /\son[a-z]+="/, `${file}: no inline event handler`);
+    for (const [, attr, url] of html.matchAll(/\s(href|src|srcset|data-js|data-wasm)="([^"]*)"/g)) {
+      assert.doesNotMatch(url, /^(\/|[a-z][a-z0-9+.-]*:)/i, `${file}: ${attr}="${url}" is relative`);
+    }
+  }
+  const sw = await readFile(join(DIST, 'sw.js'), 'utf8');
+  // The Workbox runtime is bundled in, and every precached URL is relative.
+  assert.doesNotMatch(sw, /importScripts|url:\s*"(https?:)?\/\//, 'sw.js loads nothing from elsewhere');
+  assert.match(sw, /url:\s*"index\.html"/);
+  assert.match(sw, /url:\s*"zh\/flows\/index\.html"/);
+});
+
+test('under /talent/ every view opens, in place and by link, and the worker is scoped to /talent/', async () => {
+  const { page, context, problems } = await openPage(browser, `${talent.url}?lang=en`);
+  for (const view of Object.keys(VIEWS).reverse()) {
+    await page.click(`.site-nav a[data-view="${view}"]`);
+    await page.waitForFunction((v) => document.documentElement.dataset.page === v, view);
+    await allLive(page);
+    assert.equal(new URL(page.url()).pathname, `/talent/${VIEWS[view]}`);
+    assert.equal(await page.getAttribute(`.site-nav a[data-view="${view}"]`, 'aria-current'), 'page');
   }
   await page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated');
   const sw = await page.evaluate(async () => {
@@ -51,71 +83,23 @@ test('under /talent/ every view mounts and the worker registers with scope /tale
   assert.equal(sw.scope, talent.url);
   assert.equal(sw.script, `${talent.url}sw.js`);
 
-  // A link to a view, loaded fresh under the sub-path.
-  await page.goto(`${talent.url}?view=flows&lang=zh`);
-  await page.waitForSelector('main section.view');
-  assert.equal(await page.getAttribute('[data-testid=nav-flows]', 'aria-current'), 'page');
-  assert.deepEqual(await violations(), []);
+  // Each page opened by its own link under the sub-path, with its charts drawn.
+  for (const { view, path } of PAGES) {
+    await page.goto(`${talent.url}${path}`);
+    await allLive(page);
+    assert.equal(await page.getAttribute('html', 'data-page'), view, path);
+    for (const canvas of await page.locator('main canvas').all()) {
+      assert.ok((await inkRatio(canvas)) > 0, `${path}: every canvas has ink`);
+    }
+  }
   assert.deepEqual(problems, []);
   await context.close();
 });
 
-test('the page keeps to its Content Security Policy and asks no other origin', async () => {
-  const { page, context, problems, violations } = await openWatched(`${root.url}?lang=en`);
-  const policy = await page.getAttribute('meta[http-equiv=Content-Security-Policy]', 'content');
-  for (const directive of [
-    "default-src 'self'",
-    "script-src 'self' 'wasm-unsafe-eval'",
-    "style-src 'self'",
-    "img-src 'self' data: blob:",
-    "connect-src 'self'",
-    "worker-src 'self'",
-    "manifest-src 'self'",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'none'",
-  ]) {
-    assert.ok(policy.split(/;\s*/).includes(directive), `CSP has ${directive}: ${policy}`);
-  }
-  assert.doesNotMatch(policy, /'unsafe-inline'|'unsafe-eval'|https?:|\*/);
-  assert.equal(await page.locator('script:not([src])').count(), 0, 'no inline script');
-
-  // Exercise the app: every view, both languages, the chart's keyboard tooltip.
-  for (const view of VIEWS) {
-    await page.click(`[data-testid=nav-${view}]`);
-    await page.waitForSelector('main section.view');
-  }
-  await page.click('[data-testid=nav-countries]');
-  await page.click('[data-testid=lang-zh-Hans]');
-  await page.click('[data-testid=lang-en]');
-  const canvas = page.locator('[data-testid=top100-chart] canvas');
-  await canvas.focus();
-  await page.keyboard.press('ArrowDown');
-  await page.locator('[data-testid=tooltip]').waitFor();
-  await page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated');
-  await page.reload();
-  await page.waitForSelector('main section.view');
-
-  assert.deepEqual(await violations(), []);
-  assert.deepEqual(problems, []);
-  await context.close();
-});
-
-test('the built page names only relative URLs and nothing outside the origin', async () => {
-  const html = await readFile(join(DIST, 'index.html'), 'utf8');
-  const urls = [...html.matchAll(/\s(?:href|src|data-js|data-wasm)="([^"]*)"/g)].map((m) => m[1]);
-  assert.ok(urls.length >= 8, urls.join(' '));
-  for (const url of urls) assert.match(url, /^\.\//, `relative: ${url}`);
-  const sw = await readFile(join(DIST, 'sw.js'), 'utf8');
-  // The Workbox runtime is bundled in, and every precached URL is relative.
-  assert.doesNotMatch(sw, /importScripts|url:\s*"(https?:)?\/\//, 'sw.js loads nothing from elsewhere');
-  assert.match(sw, /url:\s*"index\.html"/);
-});
-
-test('the manifest is served, valid, relative, and its icons load', async () => {
-  const { page, context, problems } = await openPage(browser, talent.url);
+test('the manifest is served, valid and relative, from every folder, and its icons load', async () => {
+  const { page, context, problems } = await openPage(browser, `${talent.url}zh/flows/`);
   const href = await page.evaluate(() => document.querySelector('link[rel=manifest]').href);
-  assert.equal(href, `${talent.url}manifest.webmanifest`);
+  assert.equal(href, `${talent.url}manifest.webmanifest`, 'the nested page links the one manifest');
   const response = await page.request.get(href);
   assert.equal(response.status(), 200);
   assert.equal(response.headers()['content-type'], 'application/manifest+json');
@@ -142,6 +126,14 @@ test('the manifest is served, valid, relative, and its icons load', async () => 
   }
   for (const want of ['192x192 any', '512x512 any', '512x512 maskable']) assert.ok(sizes.has(want), want);
   assert.equal(await page.getAttribute('meta[name=theme-color]', 'content'), '#005a8c');
+  assert.equal(
+    await page.evaluate(() => document.querySelector('link[rel=apple-touch-icon]').href),
+    `${talent.url}icons/icon-192.png`,
+  );
+  // After moving in place to another folder, the head still names the same files.
+  await page.click('.site-nav a[data-view=story]');
+  await page.waitForFunction(() => document.documentElement.dataset.page === 'story');
+  assert.equal(await page.evaluate(() => document.querySelector('link[rel=manifest]').href), href);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -1,10 +1,14 @@
-// Share links and exports against the release build: a link reproduces the sender's
-// pixels, malformed links leave a working page, and the CSV and PNG files hold what
-// the chart shows.
+// Sharing one chart: "Copy link to this chart" copies a link that, opened, scrolls to and
+// focuses that chart with the sender's state; a chart's embed code, put in a page of
+// another site (another loopback port), loads the embed page, which posts its height
+// (the iframe takes it), keeps the language and state, and breaks no rule.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { serve, launch, openPage, inkRatio } from './harness.mjs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve, launch, openPage, pixels, waitForUrl, visibleText } from './harness.mjs';
+import { copyText } from './facts.mjs';
 
 let server;
 let browser;
@@ -17,127 +21,94 @@ after(async () => {
   await server?.close();
 });
 
-const pixels = (page, id) =>
-  page.locator(`[data-testid=${id}-chart] canvas`).evaluate((c) => c.toDataURL());
+const canvas = (page, id) => page.locator(`[data-chart-canvas="${id}"]`);
 
-async function settled(page) {
-  // The link is rewritten after a short debounce; wait until it stops changing.
-  let last = '';
-  for (let i = 0; i < 20; i += 1) {
-    const now = await page.locator('[data-testid=share-link]').inputValue();
-    if (now === last && page.url() === now) return now;
-    last = now;
-    await page.waitForTimeout(100);
-  }
-  return last;
+/** Highlights the country the origin chart's keyboard reaches first; returns its key. */
+async function highlightFirst(page) {
+  await canvas(page, 'origin').focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Escape');
+  const url = await waitForUrl(page, /[?&]hl=/);
+  return new URL(url).searchParams.get('hl');
 }
 
-test('a shared link reproduces the same chart pixels in a fresh browser', async () => {
-  const sender = await openPage(browser, `${server.url}?lang=zh`);
-  await sender.page.click('[data-testid=year-2022]');
-  await sender.page.click('[data-testid=tier-elite]');
-  await sender.page.click('[data-testid=sort-origin]');
-  const link = await settled(sender.page);
-  assert.match(link, /y=2022/);
-  assert.match(link, /tier=elite/);
-  assert.match(link, /sort=1/);
-  const sent = await pixels(sender.page, 'origin');
+test('"Copy link to this chart" copies a link that opens on that chart, focused, with the state', async () => {
+  const permissions = ['clipboard-read', 'clipboard-write'];
+  const { page, context, problems } = await openPage(browser, `${server.url}countries/?lang=zh`, { permissions });
+  const hl = await highlightFirst(page);
+  const button = page.locator('[data-copy-link=top100]');
+  assert.equal(await visibleText(button), copyText('chart.copy_link', 'zh'));
+  await button.click();
+  await page.locator('[data-copy-status=top100]').filter({ hasText: copyText('chart.copied', 'zh') }).waitFor();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  const url = new URL(link);
+  assert.equal(url.origin + url.pathname, `${server.url}countries/`);
+  assert.equal(url.hash, '#top100');
+  assert.equal(url.searchParams.get('lang'), 'zh');
+  assert.equal(url.searchParams.get('hl'), hl);
+  // Blur the focused canvas so its drawing has no focus ring, like the receiver's.
+  await page.evaluate(() => document.activeElement.blur());
+  const sent = await pixels(canvas(page, 'top100'));
 
-  const receiver = await openPage(browser, link);
-  await receiver.page.waitForFunction(() => document.querySelector('[data-testid=origin-chart] canvas')?.width > 0);
-  assert.equal(await pixels(receiver.page, 'origin'), sent);
-  assert.equal(await receiver.page.getAttribute('[data-testid=tier-elite]', 'aria-pressed'), 'true');
-  assert.deepEqual([...sender.problems, ...receiver.problems], []);
-  await sender.context.close();
-  await receiver.context.close();
+  // A reader with a small screen opens it.
+  const reader = await openPage(browser, link, { viewport: { width: 1100, height: 600 } });
+  const r = reader.page;
+  assert.equal(await r.evaluate(() => document.activeElement?.id), 'top100', 'the chart is focused');
+  const box = await r.locator('#top100').boundingBox();
+  assert.ok(box.y >= -1 && box.y < 600, `the chart is scrolled into view: top at ${box.y}`);
+  assert.ok((await r.evaluate(() => scrollY)) > 0, 'the page scrolled down to it');
+  assert.equal(await r.getAttribute('html', 'lang'), 'zh-Hans');
+  assert.equal(new URL(r.url()).searchParams.get('hl'), hl);
+  assert.equal(await pixels(canvas(r, 'top100')), sent, 'the same chart, highlight and all');
+  assert.deepEqual(reader.problems, []);
+  await reader.context.close();
+  assert.deepEqual(problems, []);
+  await context.close();
 });
 
-test('malformed links each give a working page', async () => {
-  const links = {
-    truncated: '?v=1&view=flo',
-    'wrong types': '?y=abc&tier=3&sort=maybe&r=xyz',
-    'huge numbers': '?r=1e308&end=99999999999&g=-1e300&cu=1e9',
-    'unknown version': '?v=2&view=whatif',
-    'random bytes': '?%FF%FE%00%01=%E2%28%A1&&&==&v',
-  };
-  for (const [name, query] of Object.entries(links)) {
-    const { page, problems, context } = await openPage(browser, server.url + query);
-    assert.ok(await page.locator('main section.view').first().isVisible(), name);
-    assert.ok(await page.locator('nav a').first().isVisible(), name);
-    assert.deepEqual(problems, [], name);
-    await context.close();
+test("a chart's embed code works in another site's page: height, language, state, no errors", async () => {
+  const { page, context, problems } = await openPage(browser, `${server.url}countries/?lang=zh`);
+  const hl = await highlightFirst(page);
+  const code = page.locator('textarea[data-embed-code=top100][data-l=zh]');
+  // The app writes the current state into the snippet.
+  await page.waitForFunction(() => /hl=/.test(document.querySelector('textarea[data-embed-code=top100][data-l=zh]').value));
+  const snippet = await code.inputValue();
+  assert.match(snippet, /<iframe /);
+  await context.close();
+  assert.deepEqual(problems, []);
+
+  // Another site, on another port: a page with some text and the snippet.
+  const article = `<!DOCTYPE html><html lang="zh-Hans"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Article</title></head>
+<body><h1>An article</h1><p>Some text before the chart.</p>${snippet}<p>After.</p></body></html>`;
+  const empty = await mkdtemp(join(tmpdir(), 'talent-article-'));
+  const other = await serve('/', empty, {}, { extra: { '/article.html': { type: 'text/html; charset=utf-8', body: article } } });
+  try {
+    const host = await openPage(browser, `${other.url}article.html`, { wait: 'load' });
+    const { page: p } = host;
+    // The problems list also records requests to other origins: the embed's are expected.
+    const frameElement = p.locator('iframe');
+    await frameElement.scrollIntoViewIfNeeded();
+    const frame = await (await frameElement.elementHandle()).contentFrame();
+    await frame.waitForFunction(() => window.__talent?.started === true);
+    await frame.waitForFunction(() =>
+      [...document.querySelectorAll('main [data-plot]')].every((plot) => plot.classList.contains('live')),
+    );
+    assert.equal(await frame.evaluate(() => document.documentElement.lang), 'zh-Hans', 'the embed keeps the language');
+    assert.equal(new URL(frame.url()).searchParams.get('hl'), hl, 'and the state');
+    assert.equal(await frame.locator('[data-chart-canvas=top100]').count(), 1);
+    // The iframe takes the height the embed page posts, within a few pixels of its content.
+    await p.waitForFunction(() => document.querySelector('iframe').style.height !== '');
+    const content = await frame.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
+    await p.waitForFunction(
+      (h) => Math.abs(document.querySelector('iframe').getBoundingClientRect().height - h) <= 4,
+      content,
+    );
+    const foreign = (text) => text.startsWith('request to another origin: ') && text.includes(server.url);
+    assert.deepEqual(host.problems.filter((t) => !foreign(t)), [], 'no console error or CSP violation');
+    await host.context.close();
+  } finally {
+    await other.close();
+    await rm(empty, { recursive: true, force: true });
   }
-});
-
-test('the CSV download holds exactly the table of the chart', async () => {
-  const { page, problems, context } = await openPage(browser, `${server.url}?lang=en`, { acceptDownloads: true });
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=top100-csv]')]);
-  assert.equal(download.suggestedFilename(), 'ai-talent_top100_en.csv');
-  const text = (await readFile(await download.path(), 'utf8')).replace(/^\uFEFF/, '');
-  const lines = text.trim().split('\r\n').filter((l) => !l.startsWith('# '));
-  await page.click('[data-testid=top100-table-toggle]');
-  const header = await page.locator('[data-testid=chart-table] thead th').allInnerTexts();
-  const rows = await page.locator('[data-testid=chart-table] tbody tr').evaluateAll((trs) =>
-    trs.map((tr) => [...tr.children].map((cell) => cell.innerText)),
-  );
-  const quote = (cell) => (/[",\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell);
-  assert.deepEqual(lines, [header, ...rows].map((row) => row.map(quote).join(',')));
-  assert.match(text, /^# Where the world's 100 most influential AI scholars work/);
-  assert.deepEqual(problems, []);
-  await context.close();
-});
-
-test('the PNG download is an image at twice the chart size', async () => {
-  const { page, problems, context } = await openPage(browser, `${server.url}?lang=en`, { acceptDownloads: true });
-  const canvas = page.locator('[data-testid=top100-chart] canvas');
-  const css = await canvas.evaluate((c) => [c.clientWidth, c.clientHeight]);
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=top100-png]')]);
-  assert.equal(download.suggestedFilename(), 'ai-talent_top100_en.png');
-  const png = await readFile(await download.path());
-  assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [css[0] * 2, css[1] * 2]);
-  // The page's own canvas is back at screen resolution and still drawn.
-  await page.waitForFunction((w) => document.querySelector('[data-testid=top100-chart] canvas').width === w, css[0]);
-  assert.ok((await inkRatio(canvas)) > 0.01);
-  assert.deepEqual(problems, []);
-  await context.close();
-});
-
-test('the dark theme is kept in the link and redraws the charts', async () => {
-  const { page, problems, context } = await openPage(browser, `${server.url}?lang=en`);
-  const before = await pixels(page, 'top100');
-  await page.click('[data-testid=theme-toggle]');
-  assert.equal(await page.getAttribute('html', 'data-theme'), 'dark');
-  assert.match(await settled(page), /theme=dark/);
-  await page.waitForFunction((old) => document.querySelector('[data-testid=top100-chart] canvas').toDataURL() !== old, before);
-  const corner = await page
-    .locator('[data-testid=top100-chart] canvas')
-    .evaluate((c) => [...c.getContext('2d').getImageData(1, 1, 1, 1).data].slice(0, 3));
-  assert.ok(corner.every((v) => v < 60), `dark background, got ${corner}`);
-  assert.deepEqual(problems, []);
-  await context.close();
-});
-
-test('Copy link puts the link of the view on the clipboard', async () => {
-  const { page, problems, context } = await openPage(browser, `${server.url}?v=1&view=subfields&lang=en`);
-  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  const link = await settled(page);
-  await page.click('[data-testid=copy-link]');
-  await page.waitForSelector('[data-testid=share-status]:has-text("Link copied")');
-  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link);
-  assert.match(await page.locator('[data-testid=citation-bibtex]').textContent(), /@misc\{aitalentatlas\d{4},/);
-  assert.deepEqual(problems, []);
-  await context.close();
-});
-
-test('the what-if CSV names the scenario parameters in its header', async () => {
-  const { page, problems, context } = await openPage(browser, `${server.url}?v=1&view=whatif&lang=en&r=0.9`, {
-    acceptDownloads: true,
-  });
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=whatif-shares-csv]')]);
-  const text = await readFile(await download.path(), 'utf8');
-  assert.match(text, /^# scenario: US retention of China-origin researchers 90\.0% a year \(53\.1% over six years\)/m);
-  assert.match(text, /^# Exported from AI Talent Atlas: .*r=0\.9/m);
-  assert.deepEqual(problems, []);
-  await context.close();
 });

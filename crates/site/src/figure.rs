@@ -172,7 +172,7 @@ pub fn figure_parts(
             summary { (bi(copy::CHART_SHOW_TABLE)) }
             @for lang in LANGS {
                 @let t = table(lang);
-                div.table-wrap lang=(crate::html::tag(lang)) data-l=(code(lang)) {
+                div.table-wrap lang=(crate::html::tag(lang)) data-l=(code(lang)) tabindex="0" role="region" aria-labelledby={ (id) "-title" } {
                     table {
                         thead { tr { @for h in &t.headers { th scope="col" { (h) } } } }
                         tbody {

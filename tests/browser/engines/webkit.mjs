@@ -142,7 +142,8 @@ export async function openWebKit({ sentinel }) {
     const timer = setTimeout(run.stop, SEPARATE_LOAD_MS);
     await run.exited;
     clearTimeout(timer);
-    await rm(own, { recursive: true, force: true });
+    // WebKit's child processes may still be writing their shader cache as MiniBrowser exits.
+    await rm(own, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     const problems = [];
     for (const line of run.output().split('\n')) {
       // "<url>:<line>:<col>: CONSOLE [JS|SECURITY|NETWORK...] ERROR|WARN <message>", no
@@ -204,7 +205,7 @@ export async function openWebKit({ sentinel }) {
     async close() {
       await Promise.all(drivers.map((driver) => driver.stop()));
       await xvfb?.stop();
-      await rm(home, { recursive: true, force: true });
+      await rm(home, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     },
   };
 }

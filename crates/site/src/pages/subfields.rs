@@ -32,7 +32,7 @@ pub fn standings(site: &Site, prefix: &str) -> Markup {
                 h2 id="standings-title" { (bi(copy::SUBFIELDS_MATRIX_TITLE)) }
                 p.subtitle { (bi(copy::SUBFIELDS_MATRIX_SUBTITLE)) }
             }
-            div.table-wrap {
+            div.table-wrap tabindex="0" role="region" aria-labelledby="standings-title" {
                 table.matrix {
                     thead {
                         tr {
@@ -96,7 +96,7 @@ pub fn scholars(site: &Site) -> Markup {
     html! {
         section.scholars aria-labelledby="scholars-heading" {
             h2 id="scholars-heading" { (bi(copy::SUBFIELDS_SCHOLARS_HEADING)) }
-            div.table-wrap {
+            div.table-wrap tabindex="0" role="region" aria-labelledby="scholars-heading" {
                 table.scholar-table {
                     thead {
                         tr {
