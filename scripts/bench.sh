@@ -1,27 +1,35 @@
 #!/usr/bin/env bash
-# The performance benchmark of issue 8: installs what is missing, builds the release site
-# and the same with `--features bench` into temporary folders, runs the criterion benches
-# of the core, then measures weight, first chart, slider latency and the 200 x 200 flow
-# matrix in headless Chromium (tests/bench/run.mjs) and writes BENCHMARKS.md.
+# The benchmark of issue 21: installs what is missing, makes one release build into a
+# fresh temporary folder (not dist/, which may hold an older build), runs the criterion
+# benches of the core, then measures the build in headless Chromium and writes
+# BENCHMARKS.md at the repository's root (tests/bench/run.mjs): the weight of every file
+# and of a first visit, files downloaded twice, loads on loopback and on a phone profile,
+# the What-if slider's latency, where the wasm's bytes go (twiggy), and the core's figures.
 # Timings depend on the machine and its load; the tests never check them.
+# BENCH_LOADS (default 7) sets the fresh loads per page and profile.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/setup.sh
 
 step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
 
+# twiggy lists the wasm's largest items; the build and the tests do not need it.
+if ! command -v twiggy >/dev/null; then
+  step "installing twiggy"
+  cargo install twiggy --version 0.8.0
+fi
+
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/talent-bench.XXXXXX")"
 trap 'rm -rf "$WORK"' EXIT
 TARGET_DIR="${CARGO_TARGET_DIR:-$PWD/target}"
 
 step "release build"
-trunk build --release --dist "$WORK/release"
-step "release build with the bench hooks (--features bench)"
-trunk build --release --features bench --dist "$WORK/bench"
+# Trunk also leaves the wasm before wasm-opt in target/wasm-bindgen/release/, with the
+# names that the report's breakdown of the wasm by crate needs.
+trunk build --release --dist "$WORK/dist"
 step "criterion benches of the core"
 cargo bench -p talent_core --locked
-step "browser measurements"
-BENCH_RELEASE_DIST="$WORK/release" BENCH_FEATURE_DIST="$WORK/bench" \
-  BENCH_CRITERION="$TARGET_DIR/criterion" BENCH_OUT="$PWD/BENCHMARKS.md" \
+step "browser measurements, weight and the wasm's parts"
+BENCH_DIST="$WORK/dist" BENCH_TARGET_DIR="$TARGET_DIR" BENCH_OUT="$PWD/BENCHMARKS.md" \
   node tests/bench/run.mjs
 step "wrote BENCHMARKS.md"

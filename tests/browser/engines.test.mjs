@@ -74,26 +74,9 @@ const CSP = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(readFi
  * says whether it is still there. Remove an entry once it is fixed, and the checks guard
  * against its return.
  */
-const KNOWN = [
-  {
-    // The wasm's <link rel=preload as=fetch crossorigin> has no `integrity` now, and
-    // WebKit still downloads the wasm again for the fetch() that instantiates it (its
-    // fetch() does not take the preloaded response); Chromium and Firefox use the preload.
-    fault: 'second download of the wasm',
-    engines: ['webkit'],
-    in: 'requests',
-    match: (r) => r.count > 1 && r.url.endsWith('.wasm'),
-    todo: 'WebKit: drop the preload there, or accept one more download',
-  },
-  {
-    // WebKit's console: "Unrecognized Content-Security-Policy directive 'manifest-src'".
-    fault: 'CSP directive unknown to the engine (WebKit: manifest-src)',
-    engines: ['webkit'],
-    in: 'engineProblems',
-    match: (p) => /Content.Security.Policy/i.test(p.message),
-    todo: 'the lead decides whether manifest-src stays in the CSP',
-  },
-];
+// None today: the wasm fetched twice in WebKit (its preload went unused: start.js now
+// fetches it, with no preload) and its rejection of `manifest-src` (index.html) are fixed.
+const KNOWN = [];
 /** The items of `list` that no fault known in `engine` explains. */
 const unexplained = (engine, where, list) =>
   list.filter((item) => !KNOWN.some((k) => k.in === where && k.engines.includes(engine) && k.match(item)));

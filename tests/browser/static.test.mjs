@@ -23,7 +23,9 @@ function figures() {
   return [...document.querySelectorAll('main figure.chart[data-chart]')].map((figure) => {
     const img = [...figure.querySelectorAll('[data-plot] img')].find((i) => i.checkVisibility());
     const box = img?.getBoundingClientRect();
-    const table = figure.querySelector('details.chart-table');
+    // A pinned chart (the what-if's, which stays in view by its sliders) has its table
+    // after the sliders, outside the figure.
+    const table = document.querySelector(`details.chart-table[data-table="${figure.dataset.chart}"]`);
     return {
       id: figure.dataset.chart,
       picture: img ? { loaded: img.complete && img.naturalWidth > 0, width: box.width, height: box.height } : null,

@@ -83,8 +83,11 @@ fn picture(
                     }
                 }
             }
+            // Lazy: a picture of the other language is hidden and so never fetched (and
+            // on a phone, those below the screen wait while the wasm downloads). Without
+            // JavaScript, browsers load every picture at once.
             img src={ (prefix) (picture_path(chart, lang, WidthClass::Narrow, Theme::Light)) }
-                width=(narrow.0) height=(narrow.1) alt=(alt) decoding="async";
+                width=(narrow.0) height=(narrow.1) alt=(alt) loading="lazy" decoding="async";
         }
     }
 }

@@ -74,7 +74,10 @@ fn head_assets(index: &str) -> Result<String, String> {
             .iter()
             .any(|k| tag.contains(k))
         } else if tag.starts_with("<link") {
-            !tag.contains("rel=\"canonical\"")
+            // No preload of the wasm: public/start.js fetches it as it starts, and WebKit
+            // does not hand a preloaded response to that fetch (it downloaded the wasm twice).
+            let wasm_preload = tag.contains("rel=\"preload\"") && tag.contains(".wasm");
+            !tag.contains("rel=\"canonical\"") && !wasm_preload
         } else if tag.starts_with("<script") && tag.contains(" src=") {
             if let Some(end_script) = tail.find("</script>") {
                 consumed = end_script + "</script>".len();
@@ -84,13 +87,7 @@ fn head_assets(index: &str) -> Result<String, String> {
             false
         };
         if keep {
-            let mut element = tail[..consumed].to_string();
-            // The wasm's preload must match the fetch that uses it, which carries no
-            // `integrity`: with one, WebKit ignores the preload and downloads the wasm twice.
-            if element.contains("rel=\"preload\"") && element.contains(".wasm") {
-                element = without_attribute(&element, "integrity");
-            }
-            kept.push(element);
+            kept.push(tail[..consumed].to_string());
         }
         rest = &tail[consumed..];
     }
@@ -98,21 +95,6 @@ fn head_assets(index: &str) -> Result<String, String> {
         return Err("index.html has no Content Security Policy".into());
     }
     Ok(kept.join("\n"))
-}
-
-/// `element` without the attribute `name` (and its value).
-fn without_attribute(element: &str, name: &str) -> String {
-    let key = format!(" {name}=\"");
-    match element.find(&key) {
-        Some(start) => {
-            let value = start + key.len();
-            let end = element[value..]
-                .find('"')
-                .map_or(element.len(), |e| value + e + 1);
-            format!("{}{}", &element[..start], &element[end..])
-        }
-        None => element.to_string(),
-    }
 }
 
 fn description(view: View) -> copy::Text {

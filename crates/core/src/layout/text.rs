@@ -67,24 +67,7 @@ fn no_break_after(c: char) -> bool {
 /// A Chinese unit or measure word that stays on the line of the number before it
 /// (`2022年`, `867名`, `18个百分点`).
 fn unit_after_number(c: char) -> bool {
-    matches!(
-        c,
-        '年' | '月'
-            | '日'
-            | '个'
-            | '名'
-            | '位'
-            | '人'
-            | '万'
-            | '亿'
-            | '倍'
-            | '岁'
-            | '篇'
-            | '项'
-            | '次'
-            | '家'
-            | '所'
-    )
+    "年月日个名位人万亿倍岁篇项次家所".contains(c)
 }
 
 /// Unbreakable pieces of a text, each with whether a space came before it.

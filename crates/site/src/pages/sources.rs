@@ -626,7 +626,7 @@ fn figures(data: &Dataset) -> Markup {
                     @if let Some(f) = facts.iter().find(|f| shared(f.population(Lang::En), population)) {
                         p.table-common { (each(|l| copy::SOURCES_COMMON_POPULATION.fill(l, &[("population", f.population(l))]))) }
                     }
-                    div.table-wrap {
+                    div.table-wrap tabindex="0" role="region" aria-labelledby=(heading) {
                         table.figures {
                             thead { tr { @for c in columns { th scope="col" { (bi(c)) } } } }
                             tbody {

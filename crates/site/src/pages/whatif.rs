@@ -134,7 +134,7 @@ pub fn body(site: &Site, prefix: &str) -> Result<Markup, String> {
                 }
                 section.whatif-compare hidden data-compare="" aria-labelledby="whatif-compare" {
                     h2 id="whatif-compare" { span data-text="compare-heading" {} }
-                    div.table-wrap {
+                    div.table-wrap tabindex="0" role="region" aria-labelledby="whatif-compare" {
                         table {
                             thead { tr {
                                 th scope="col" { (bi(copy::WHATIF_MEASURE)) }
@@ -150,7 +150,7 @@ pub fn body(site: &Site, prefix: &str) -> Result<Markup, String> {
                 section.whatif-checks id="whatif-checks" aria-labelledby="whatif-checks-heading" {
                     h2 id="whatif-checks-heading" { (bi(copy::WHATIF_CHECKS)) }
                     p { (bi(copy::WHATIF_BACKTEST_INTRO)) }
-                    div.table-wrap {
+                    div.table-wrap tabindex="0" role="region" aria-labelledby="whatif-checks-heading" {
                         table {
                             thead { tr {
                                 th scope="col" { (bi(copy::WHATIF_MEASURE)) }
