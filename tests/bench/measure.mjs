@@ -159,27 +159,34 @@ export async function buildSizes(dist) {
 // ---- first visit ---------------------------------------------------------------------
 
 /**
- * One first visit as weight.test.mjs makes it — the story page at 1280 × 900 in a fresh
- * context, until the service worker it installs is activated (it has then precached the
- * offline copy) — served from `dist` by the harness's server with `headers`. Returns the
- * visit's weight (weight.mjs, gzip -9) and, per file, how often the server sent it and
- * who asked for it (the page or the service worker).
+ * One first visit as weight.test.mjs makes it: the story page at 1280 × 900 in a fresh
+ * context, served from `dist` by the harness's server with `headers`. Returns
+ * - `untilInteractive`: the weight (weight.mjs, gzip -9) of what the page fetched until it was
+ *   interactive (every chart live) — the test's "first visit";
+ * - `offline`: what the service worker fetched after that, until it was activated, less
+ *   the page's own URLs — the test's "offline copy";
+ * - per file, how often the server sent it over the whole visit and who asked for it
+ *   (the page or the service worker), and the files sent more than once.
  */
 export async function firstVisit(browser, dist, headers = {}) {
   const server = await serve('/', dist, headers);
   const served = countResponses(server.url);
-  const urls = new Set();
+  const pageUrls = new Set();
+  const workerUrls = new Set();
   const askedBy = new Map();
+  let interactiveUrls;
   try {
     const { page, context, problems } = await openPage(browser, server.url, {
       viewport: { width: 1280, height: 900 },
       setup: (ctx) =>
         ctx.on('request', (req) => {
-          urls.add(req.url());
+          const byWorker = Boolean(req.serviceWorker());
+          (byWorker ? workerUrls : pageUrls).add(req.url());
           const file = fileOf(server.url, req.url());
-          askedBy.set(file, [...(askedBy.get(file) ?? []), req.serviceWorker() ? 'service worker' : 'page']);
+          askedBy.set(file, [...(askedBy.get(file) ?? []), byWorker ? 'service worker' : 'page']);
         }),
     });
+    interactiveUrls = new Set(pageUrls);
     await page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated');
     await context.close();
     if (problems.length) throw new Error(`first visit: ${problems.join('; ')}`);
@@ -187,8 +194,10 @@ export async function firstVisit(browser, dist, headers = {}) {
     served.stop();
     await server.close();
   }
-  const weight = await filesWeight(dist, server.url, urls);
-  if (weight.unknown.length) throw new Error(`first visit: requests for no file of the build: ${weight.unknown.join(', ')}`);
+  const untilInteractive = await filesWeight(dist, server.url, interactiveUrls);
+  const offline = await filesWeight(dist, server.url, [...workerUrls].filter((url) => !pageUrls.has(url)));
+  const unknown = [...untilInteractive.unknown, ...offline.unknown];
+  if (unknown.length) throw new Error(`first visit: requests for no file of the build: ${unknown.join(', ')}`);
   const downloads = new Map();
   for (const [path, count] of served.counts) {
     const file = fileOf(server.url, path);
@@ -198,10 +207,10 @@ export async function firstVisit(browser, dist, headers = {}) {
     .filter(([, count]) => count > 1)
     .map(([file, count]) => ({ file, count, by: askedBy.get(file) ?? [] }));
   log(
-    `first visit ${JSON.stringify(headers)}: ${weight.files.length} files, ${kb(weight.total).toFixed(1)} KB gzip, ` +
-      `${twice.length} downloaded more than once`,
+    `first visit ${JSON.stringify(headers)}: ${untilInteractive.files.length} files, ${kb(untilInteractive.total).toFixed(1)} KB gzip until interactive, ` +
+      `offline copy ${kb(offline.total).toFixed(1)} KB; downloaded more than once: ${twice.length}`,
   );
-  return { headers, weight, downloads: [...downloads.values()].reduce((a, b) => a + b, 0), files: downloads.size, twice };
+  return { headers, untilInteractive, offline, downloads: [...downloads.values()].reduce((a, b) => a + b, 0), files: downloads.size, twice };
 }
 
 // ---- page loads ----------------------------------------------------------------------
