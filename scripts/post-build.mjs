@@ -98,10 +98,11 @@ const { generateSW, getManifest } = require('workbox-build');
 
 const precache = {
   globDirectory: staging,
-  // The app and every page; the chart pictures (one per language, width and theme, of
-  // which a reader's screen needs one) and the embeds are cached when first shown.
-  globPatterns: ['**/*.{html,js,mjs,wasm,css,webmanifest}', 'icons/*.png', '*.svg'],
-  globIgnores: ['sw.js', 'workbox-*.js', 'embed/**', 'charts/**', 'previews/**', 'downloads/**', 'data/**'],
+  // The app, every page and the bundle of all the data ("Download all" works offline);
+  // the chart pictures (one per language, width and theme, of which a reader's screen
+  // needs one), the embeds and each chart's files are cached when first fetched.
+  globPatterns: ['**/*.{html,js,mjs,wasm,css,webmanifest}', 'icons/*.png', '*.svg', 'downloads/*.zip'],
+  globIgnores: ['sw.js', 'workbox-*.js', 'embed/**', 'charts/**', 'previews/**', 'data/**'],
   // The release wasm is larger than Workbox's default limit of 2 MiB.
   maximumFileSizeToCacheInBytes: 32 * 1024 * 1024,
   // Trunk puts a content hash in these names: no need for Workbox's ?__WB_REVISION__.

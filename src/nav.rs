@@ -250,7 +250,7 @@ pub fn wire(state: AppState) {
         let root_path = web_sys::Url::new(&state::site_root())
             .map(|u| u.pathname())
             .unwrap_or_default();
-        let view = state::view_of_path(&location.pathname().unwrap_or_default(), &root_path);
+        let view = View::of_path(&location.pathname().unwrap_or_default(), &root_path);
         let (mut url, _) = talent_core::link::url_state::UrlState::from_query(
             &location.search().unwrap_or_default(),
         );

@@ -51,17 +51,6 @@ pub fn site_root() -> String {
     })
 }
 
-/// The view a page path shows: its folder under the root (`flows/`, `zh/flows/`).
-pub fn view_of_path(path: &str, root_path: &str) -> View {
-    let rest = path.strip_prefix(root_path).unwrap_or(path);
-    let rest = rest.strip_prefix("zh/").unwrap_or(rest);
-    let folder = rest.split('/').next().unwrap_or("");
-    View::ALL
-        .into_iter()
-        .find(|v| v.path().trim_end_matches('/') == folder && !folder.is_empty())
-        .unwrap_or(View::Story)
-}
-
 /// The language the page opens in without a choice in the link: `zh/` pages Chinese,
 /// others the browser's.
 fn default_lang() -> Lang {
@@ -135,7 +124,7 @@ pub fn create() -> AppState {
     let root_path = web_sys::Url::new(&site_root())
         .map(|u| u.pathname())
         .unwrap_or_default();
-    url.view = view_of_path(&location.pathname().unwrap_or_default(), &root_path);
+    url.view = View::of_path(&location.pathname().unwrap_or_default(), &root_path);
     let url = RwSignal::new(url);
     let default = default_lang();
     let state = AppState {

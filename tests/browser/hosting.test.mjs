@@ -56,10 +56,10 @@ test('every baked page has the CSP, no inline script or style attribute, and onl
     assert.doesNotMatch(html, /\sstyle="/, `${file}: no style attribute (the CSP blocks them)`);
     assert.doesNotMatch(html, /\son[a-z]+="/, `${file}: no inline event handler`);
     // What the page loads, and its links within the site, are relative; a link to a
-    // source's own page (an <a> to https:) is the one address elsewhere.
+    // source's own page (an <a> to http: or https:) is the one address elsewhere.
     for (const [, tag, attrs] of html.matchAll(/<([a-z]+)\b([^>]*)>/g)) {
       for (const [, attr, url] of attrs.matchAll(/\s(href|src|srcset|data-js|data-wasm)="([^"]*)"/g)) {
-        if (tag === 'a' && attr === 'href' && /^https:\/\/[^/]/.test(url)) continue;
+        if (tag === 'a' && attr === 'href' && /^https?:\/\/[^/]/.test(url)) continue;
         assert.doesNotMatch(url, /^(\/|[a-z][a-z0-9+.-]*:)/i, `${file}: <${tag} ${attr}="${url}"> is relative`);
       }
     }

@@ -1,6 +1,7 @@
 // Offline reading and updates: after one visit the service worker controls the page and
-// has precached the app and every page; with the server stopped and the network off,
-// each view's page reloads and works, in both languages, including pages never visited;
+// has precached the app, every page and the bundle of all the data; with the server
+// stopped and the network off, each view's page reloads and works, in both languages,
+// including pages never visited, and "Download all" gives the whole bundle;
 // and a new version waits for the reader's Reload in a bilingual banner, then replaces
 // the old cache.
 import { test, before, after } from 'node:test';
@@ -93,6 +94,14 @@ test('after one visit every page works with the server stopped and the network o
       assert.ok((await inkRatio(canvas)) > 0, `${path}: a canvas has ink offline`);
     }
   }
+  // "Download all" in the footer: the bundle of all the data, whole, from the cache.
+  const bundle = await readFile(join(server.dir, 'downloads/ai-talent-atlas-data.zip'));
+  const href = await page.locator('footer a[href$="downloads/ai-talent-atlas-data.zip"]').getAttribute('href');
+  const fetched = await page.evaluate(async (url) => {
+    const res = await fetch(url);
+    return { ok: res.ok, bytes: [...new Uint8Array(await res.arrayBuffer())].length };
+  }, href);
+  assert.deepEqual(fetched, { ok: true, bytes: bundle.length }, 'Download all works offline');
   // A shared link with a state, opened cold.
   await page.goto(`${server.url}flows/?lang=zh&theme=dark`);
   await allLive(page);

@@ -122,7 +122,12 @@ for (const viewport of [{ width: 1280, height: 900 }, { width: 360, height: 740 
             await route.continue();
           }),
       });
-      await page.waitForFunction(() => [...document.images].every((i) => i.complete));
+      // Pictures load lazily: wait for those shown on the first two screens.
+      await page.waitForFunction(() =>
+        [...document.images]
+          .filter((i) => i.checkVisibility() && i.getBoundingClientRect().top < 2 * innerHeight)
+          .every((i) => i.complete),
+      );
       const before = await page.evaluate(plotBoxes);
       assert.ok(before.length > 0, 'the page has charts');
       for (const b of before) assert.equal(b.shows, 'img', `${b.id} shows its picture while the wasm is held`);

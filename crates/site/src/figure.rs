@@ -83,13 +83,32 @@ fn picture(
                     }
                 }
             }
-            // Lazy: a picture of the other language is hidden and so never fetched (and
-            // on a phone, those below the screen wait while the wasm downloads). Without
-            // JavaScript, browsers load every picture at once.
+            // Lazy, so the other language's picture, hidden, is never fetched; the page's
+            // own language loads at once ([`eager_pictures`]).
             img src={ (prefix) (picture_path(chart, lang, WidthClass::Narrow, Theme::Light)) }
                 width=(narrow.0) height=(narrow.1) alt=(alt) loading="lazy" decoding="async";
         }
     }
+}
+
+/// `page` with the pictures of `lang`, the language it opens in, loaded at once (no
+/// `loading="lazy"`): the other language's stay lazy and, hidden, are fetched only if the
+/// reader switches language.
+pub fn eager_pictures(page: &str, lang: Lang) -> String {
+    let open = format!("<picture lang=\"{}\"", crate::html::tag(lang));
+    let mut out = String::with_capacity(page.len());
+    let mut rest = page;
+    while let Some(start) = rest.find(&open) {
+        out.push_str(&rest[..start]);
+        let tail = &rest[start..];
+        let end = tail
+            .find("</picture>")
+            .map_or(tail.len(), |e| e + "</picture>".len());
+        out.push_str(&tail[..end].replace(" loading=\"lazy\"", ""));
+        rest = &tail[end..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// A short description of the chart for its picture's alternative text: title and the
@@ -318,5 +337,31 @@ fn share(site: &Site, chart: Chart, prefix: &str) -> Markup {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_pictures_of_the_page_language_load_at_once_the_others_lazily() {
+        let page = concat!(
+            r#"<picture lang="en" data-l="en"><img src="a" loading="lazy"></picture>"#,
+            r#"<picture lang="zh-Hans" data-l="zh"><img src="b" loading="lazy"></picture>"#,
+            r#"<img src="c" loading="lazy">"#,
+        );
+        assert_eq!(
+            eager_pictures(page, Lang::Zh),
+            concat!(
+                r#"<picture lang="en" data-l="en"><img src="a" loading="lazy"></picture>"#,
+                r#"<picture lang="zh-Hans" data-l="zh"><img src="b"></picture>"#,
+                r#"<img src="c" loading="lazy">"#,
+            )
+        );
+        assert_eq!(
+            eager_pictures(page, Lang::En),
+            page.replacen(r#"<img src="a" loading="lazy">"#, r#"<img src="a">"#, 1)
+        );
     }
 }

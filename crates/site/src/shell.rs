@@ -112,7 +112,7 @@ pub fn page(site: &Site, meta: &PageMeta, body: Markup) -> String {
             }
         }
     };
-    markup.into_string()
+    crate::figure::eager_pictures(&markup.into_string(), meta.lang.unwrap_or(Lang::En))
 }
 
 /// Trunk's head with its URLs (relative to the root, with or without `./`) made relative

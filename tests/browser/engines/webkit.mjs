@@ -164,8 +164,17 @@ export async function openWebKit({ sentinel }) {
       let chrome;
       const setViewport = async (w, h) => {
         await session.windowRect({ width: w + chrome.width, height: h + chrome.height });
-        const got = await evaluate(() => [innerWidth, innerHeight]);
-        if (got[0] !== w || got[1] !== h) throw new Error(`WebKit: asked for a ${w}x${h} viewport, got ${got[0]}x${got[1]}`);
+        // GTK sizes the window asynchronously: the page may still report the old size.
+        let got;
+        await until(
+          async () => {
+            got = await evaluate(() => [innerWidth, innerHeight]);
+            return got[0] === w && got[1] === h ? true : undefined;
+          },
+          { timeoutMs: 5000, what: `WebKit viewport ${w}x${h}` },
+        ).catch(() => {
+          throw new Error(`WebKit: asked for a ${w}x${h} viewport, got ${got[0]}x${got[1]}`);
+        });
       };
       try {
         // The window's own chrome (MiniBrowser's toolbar): the viewport is the window less it.

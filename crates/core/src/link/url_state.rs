@@ -99,6 +99,19 @@ impl View {
             View::Sources => "sources/",
         }
     }
+
+    /// The view whose page is at `path` (an address's path) on a site whose root is at
+    /// `root` (`"/"`, or `"/talent/"` under a sub-path): its first folder after the root
+    /// and the Chinese copies' `zh/`. The story for the root and for any other folder.
+    pub fn of_path(path: &str, root: &str) -> View {
+        let rest = path.strip_prefix(root).unwrap_or(path);
+        let rest = rest.strip_prefix("zh/").unwrap_or(rest);
+        let folder = rest.split('/').next().unwrap_or("");
+        View::ALL
+            .into_iter()
+            .find(|v| !folder.is_empty() && v.path().trim_end_matches('/') == folder)
+            .unwrap_or(View::Story)
+    }
 }
 
 /// Colour theme chosen by the reader; without one the page follows the system.
@@ -519,6 +532,25 @@ fn write_scenario(parts: &mut Vec<String>, prefix: &str, scenario: &Scenario, de
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_page_path_names_its_view_at_the_root_under_zh_and_under_a_sub_path() {
+        assert_eq!(View::of_path("/", "/"), View::Story);
+        assert_eq!(View::of_path("/zh/", "/"), View::Story);
+        assert_eq!(View::of_path("/flows/", "/"), View::Flows);
+        assert_eq!(View::of_path("/zh/whatif/", "/"), View::WhatIf);
+        assert_eq!(
+            View::of_path("/talent/zh/sources/index.html", "/talent/"),
+            View::Sources
+        );
+        assert_eq!(
+            View::of_path("/talent/countries/", "/talent/"),
+            View::Countries
+        );
+        // Not a view's folder (an embed page, a mistyped link): the story.
+        assert_eq!(View::of_path("/embed/origin/", "/"), View::Story);
+        assert_eq!(View::of_path("/flowsx/", "/"), View::Story);
+    }
     use crate::model::projection::Group;
 
     #[test]
