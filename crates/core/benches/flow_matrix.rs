@@ -1,9 +1,8 @@
 //! A synthetic 200 x 200 country flow matrix through what the country flow view runs:
 //! the moves graph with weighted degrees, net flow and betweenness (`network`), and the
 //! two-stage Sankey plan with its label lanes of the matrix folded to its 12 largest
-//! countries plus "other" (`sankey_plan`). In the
-//! browser the same matrix goes through the same code (`--features bench`, src/bench.rs);
-//! there the budget is no task longer than 50 ms.
+//! countries plus "other" (`sankey_plan`). The app runs the same code in the browser on
+//! the real (much smaller) matrices, so this bounds what a larger data pack would cost.
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::hint::black_box;
 use talent_core::layout::sankey::{SankeyLink, SankeyNode};
