@@ -1,13 +1,15 @@
-//! SVG snapshots of every chart in its default state: both languages, both themes, the
-//! narrowest and the widest width class. A change to anything that moves a pixel shows
-//! as a diff of reviewable SVG and fails until the snapshots are accepted with
-//! `cargo insta review` (or `INSTA_UPDATE=always cargo test -p talent_charts --features svg`).
+//! SVG snapshots of every chart of the catalogue (`Chart::ALL`) in its default state, as
+//! the pages bake them: both languages, both themes, the narrowest and the widest width
+//! class; and the export frame a download writes. A change to anything that moves a pixel
+//! shows as a diff of reviewable SVG and fails until the snapshots are accepted with
+//! `cargo insta review` (or `INSTA_UPDATE=always cargo test -p talent_charts --features
+//! svg`) after looking at the pictures. Interaction states: `snapshots_flows.rs`.
 
-use talent_charts::draw::{bars::bars, Interaction};
-use talent_charts::{svg, Palette, Scene, Theme};
-use talent_core::layout::bars::BarPlan;
+use talent_charts::draw::{scene, Reading};
+use talent_charts::{svg, Palette, Theme};
+use talent_core::catalog::Chart;
 use talent_core::layout::width::WidthClass;
-use talent_core::series::countries::{top100_by_country, top100_by_sector};
+use talent_core::link::url_state::UrlState;
 use talent_core::{Dataset, Lang};
 
 const CLASSES: [WidthClass; 2] = [WidthClass::Narrow, WidthClass::Full];
@@ -20,41 +22,32 @@ fn lang_code(lang: Lang) -> &'static str {
     }
 }
 
-/// Snapshots `scene_of(lang, class, palette)` in every language, class and theme.
-fn check(name: &str, scene_of: impl Fn(Lang, WidthClass, &Palette) -> Scene) {
-    for lang in LANGS {
-        for class in CLASSES {
-            for theme in Theme::ALL {
-                let scene = scene_of(lang, class, Palette::of(theme));
-                assert!(scene.items.len() > 1, "{name}: an empty picture");
-                let snapshot = format!(
-                    "{name}-{}-{}-{}",
-                    lang_code(lang),
-                    class.code(),
-                    theme.code()
-                );
-                insta::assert_snapshot!(snapshot, svg::document(&scene, name));
+#[test]
+fn every_chart_in_both_languages_themes_and_extreme_widths() {
+    let data = Dataset::embedded();
+    let state = UrlState::default();
+    for chart in Chart::ALL {
+        for lang in LANGS {
+            let title = chart.text(data, lang).title;
+            for class in CLASSES {
+                let plan = chart
+                    .plan(data, &state, lang, class)
+                    .unwrap_or_else(|e| panic!("{}: {e}", chart.code()));
+                for theme in Theme::ALL {
+                    let picture = scene(&plan, Palette::of(theme), &Reading::default());
+                    assert!(picture.items.len() > 1, "{}: an empty picture", chart.code());
+                    let name = format!(
+                        "{}-{}-{}-{}",
+                        chart.code(),
+                        lang_code(lang),
+                        class.code(),
+                        theme.code()
+                    );
+                    insta::assert_snapshot!(name, svg::document(&picture, &title));
+                }
             }
         }
     }
-}
-
-#[test]
-fn top100_bars() {
-    let data = Dataset::embedded();
-    check("top100", |lang, class, palette| {
-        let plan = BarPlan::new(data, &top100_by_country(data, lang), lang, class);
-        bars(&plan, palette, &Interaction::default())
-    });
-}
-
-#[test]
-fn sector_bars() {
-    let data = Dataset::embedded();
-    check("sectors", |lang, class, palette| {
-        let plan = BarPlan::new(data, &top100_by_sector(data, lang), lang, class);
-        bars(&plan, palette, &Interaction::default())
-    });
 }
 
 /// The export frame of the sector bars (a legend, a note, a link and a date) in both
@@ -62,8 +55,6 @@ fn sector_bars() {
 #[test]
 fn export_frame() {
     use talent_charts::draw::frame::{frame, legend, Date, Export};
-    use talent_core::catalog::Chart;
-    use talent_core::link::url_state::UrlState;
     let data = Dataset::embedded();
     let palette = Palette::of(Theme::Light);
     for lang in LANGS {
@@ -80,7 +71,7 @@ fn export_frame() {
             scenario: None,
         };
         let scene = frame(
-            &talent_charts::draw::scene(&plan, palette, &talent_charts::draw::Reading::default()),
+            &scene(&plan, palette, &Reading::default()),
             &export,
             palette,
         );
