@@ -2,8 +2,9 @@
 // every view's page, in both languages, opens, draws each chart on a canvas with ink in
 // its picture's place, and reports no error, CSP violation or double download on a first
 // visit; two pages survive widths from 320 to 1920 px; a share link reproduces the view,
-// pixel for pixel. In every engine of ENGINES (default firefox,webkit; ENGINE=webkit runs
-// one alone; add chromium to compare). Screenshots and a report per engine go to
+// pixel for pixel; a page never opened loads with the server stopped once the service
+// worker is in control. In every engine of ENGINES (default firefox,webkit; ENGINE=webkit
+// runs one alone; add chromium to compare). Screenshots and a report per engine go to
 // tests/screenshots/<engine>/ (git-ignored).
 //   cd tests && ENGINE=webkit node --test browser/engines.test.mjs
 import { after, before, describe, test } from 'node:test';
@@ -270,6 +271,24 @@ for (const engine of enginesFromEnv()) {
       } finally {
         await page.close();
         await strict.close();
+      }
+    });
+
+    test('once the service worker controls the page, it reloads with the server stopped', { timeout: 120000 }, async () => {
+      const own = await serve('/', DIST, {}, { probe: true });
+      const page = await browser.newPage({ width: 1100, height: HEIGHT });
+      try {
+        await page.goto(`${own.url}countries/`);
+        await page.waitFor(pageLive, null, { timeout: 30000 });
+        await page.waitFor(() => navigator.serviceWorker.controller?.state === 'activated', null, { timeout: 60000 });
+        await own.close();
+        await page.goto(`${own.url}zh/flows/`);
+        await page.waitFor(pageLive, null, { timeout: 30000 });
+        assert.deepEqual(await page.evaluate(shown), { view: 'flows', lang: 'zh-Hans' });
+        assert.equal(await page.evaluate(leastInk), 'every canvas has ink');
+      } finally {
+        await page.close();
+        await own.close();
       }
     });
 
