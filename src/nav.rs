@@ -164,6 +164,7 @@ fn mark_current(view: View) {
         if let Some(link) = links.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
             if link.get_attribute("data-view").as_deref() == Some(view.code()) {
                 let _ = link.set_attribute("aria-current", "page");
+                reveal(&link);
             } else {
                 let _ = link.remove_attribute("aria-current");
             }
@@ -171,10 +172,27 @@ fn mark_current(view: View) {
     }
 }
 
+/// Scrolls the phone's sideways navigation so that `link` is in it whole (at 360 px the
+/// last items start off screen), without moving the page.
+fn reveal(link: &Element) {
+    let Some(nav) = link.closest(".site-nav").ok().flatten() else {
+        return;
+    };
+    let (item, bar) = (
+        link.get_bounding_client_rect(),
+        nav.get_bounding_client_rect(),
+    );
+    let over = item.right() - bar.right();
+    if over > 0.0 {
+        nav.set_scroll_left(nav.scroll_left() + over.ceil() as i32);
+    }
+}
+
 /// Clicks on the page's links and controls, handled once for the whole document: view
 /// links navigate inside the app, language links switch the language, the theme button
 /// the theme. Modified clicks (new tab, new window) are the browser's.
 pub fn wire(state: AppState) {
+    mark_current(state.url.with_untracked(|u| u.view));
     let on_click = Closure::<dyn Fn(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| {
         if ev.default_prevented()
             || ev.button() != 0

@@ -35,7 +35,11 @@ fn every_chart_in_both_languages_themes_and_extreme_widths() {
                     .unwrap_or_else(|e| panic!("{}: {e}", chart.code()));
                 for theme in Theme::ALL {
                     let picture = scene(&plan, Palette::of(theme), &Reading::default());
-                    assert!(picture.items.len() > 1, "{}: an empty picture", chart.code());
+                    assert!(
+                        picture.items.len() > 1,
+                        "{}: an empty picture",
+                        chart.code()
+                    );
                     let name = format!(
                         "{}-{}-{}-{}",
                         chart.code(),
