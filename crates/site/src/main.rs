@@ -138,12 +138,7 @@ fn bake(out: &Path, url: Option<String>) -> Result<usize, String> {
                 embed: None,
             };
             let prefix = meta.prefix();
-            let body = match view {
-                View::Story => pages::story::body(&site, &prefix)?,
-                View::WhatIf => pages::whatif::body(&site, &prefix)?,
-                View::Sources => pages::sources::body(&site, &prefix)?,
-                _ => pages::charts::body(&site, view, &prefix)?,
-            };
+            let body = pages::body(&site, view, &prefix)?;
             site.write(
                 &format!("{path}index.html"),
                 shell::page(&site, &meta, body).as_bytes(),

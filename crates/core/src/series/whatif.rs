@@ -395,7 +395,10 @@ pub fn preset_changes(
                 &[("param", c.param.label(lang)), ("from", &from), ("to", &to)],
             );
             if !c.param.is_slider() {
-                line.push(' ');
+                // Chinese takes no space before its full-width parenthesis.
+                if lang == Lang::En {
+                    line.push(' ');
+                }
                 line.push_str(copy::WHATIF_HIDDEN.get(lang));
             }
             line

@@ -753,7 +753,8 @@ fn note_line(data: &Dataset, note: &SourceNote, prefix: &str) -> Markup {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use talent_core::data::typography::{chinese_problems, english_problems, Glossary, Rule};
+    use crate::pages::reading::{pairs, text_of};
+    use talent_core::data::typography::english_problems;
 
     fn site() -> Site {
         Site {
@@ -767,47 +768,6 @@ mod tests {
     /// The page's HTML.
     fn page() -> String {
         body(&site(), "../").expect("the page bakes").into_string()
-    }
-
-    /// `&amp;` and friends back to their characters.
-    fn unescape(s: &str) -> String {
-        s.replace("&quot;", "\"")
-            .replace("&#39;", "'")
-            .replace("&lt;", "<")
-            .replace("&gt;", ">")
-            .replace("&amp;", "&")
-    }
-
-    /// The text of the page, tags removed (attributes are not text).
-    fn text_of(html: &str) -> String {
-        let mut out = String::new();
-        let mut in_tag = false;
-        for c in html.chars() {
-            match c {
-                '<' => in_tag = true,
-                '>' => {
-                    in_tag = false;
-                    out.push(' ');
-                }
-                _ if !in_tag => out.push(c),
-                _ => {}
-            }
-        }
-        unescape(&out)
-    }
-
-    /// Every bilingual pair of plain-text spans (`html::pair`), English and Chinese.
-    fn pairs(html: &str) -> Vec<(String, String)> {
-        const EN: &str = "<span lang=\"en\" data-l=\"en\">";
-        const ZH: &str = "<span lang=\"zh-Hans\" data-l=\"zh\">";
-        html.split(EN)
-            .skip(1)
-            .filter_map(|rest| {
-                let (en, rest) = rest.split_once("</span>")?;
-                let (zh, _) = rest.strip_prefix(ZH)?.split_once("</span>")?;
-                (!en.contains('<') && !zh.contains('<')).then(|| (unescape(en), unescape(zh)))
-            })
-            .collect()
     }
 
     #[test]
@@ -826,30 +786,6 @@ mod tests {
         assert!(!text.to_lowercase().contains("seed 00"));
         let notes = source_notes(&site(), Chart::Shanghai, "../").into_string();
         assert!(english_problems(&text_of(&notes)).is_empty());
-    }
-
-    #[test]
-    fn every_chinese_text_follows_the_typography_rules() {
-        let html = page();
-        let glossary = Glossary::embedded();
-        let en = html.matches("<span lang=\"en\" data-l=\"en\">").count();
-        let zh = html
-            .matches("<span lang=\"zh-Hans\" data-l=\"zh\">")
-            .count();
-        assert_eq!(en, zh, "every text has its other language");
-        let pairs = pairs(&html);
-        assert!(pairs.len() > 1000, "{} texts", pairs.len());
-        // BibTeX is code for a reference manager, not prose.
-        for (e, z) in pairs.iter().filter(|(_, z)| !z.starts_with("@misc{")) {
-            // Numbers and proper names read the same in both ("66.7%", "MacroPolo").
-            let same = e == z;
-            let words = z.chars().any(|c| c.is_ascii_alphabetic());
-            let problems: Vec<_> = chinese_problems(z, glossary)
-                .into_iter()
-                .filter(|p| !(p.rule == Rule::NoChinese && (same || !words)))
-                .collect();
-            assert!(problems.is_empty(), "{z}: {problems:?}");
-        }
     }
 
     #[test]
