@@ -18,22 +18,27 @@ export const log = (...args) => console.error('bench:', ...args);
 
 /**
  * Where loads are measured. Loopback: the desktop window of the weight test, nothing
- * throttled. Phone: Lighthouse's mobile profile — its screen (412 × 823 CSS px at 1.75
- * device pixels per px) and its "slow 4G" figures, applied through the DevTools protocol:
- * at least 150 ms from each request to its response, 1.6 Mbps down, 750 kbps up, the CPU
- * 4 × slower.
+ * throttled. CPU 4×: the same window and network, the CPU 4 × slower, as issue 15's
+ * budget for the first chart visible sets it (the static picture must not wait for the
+ * wasm, and a slow CPU shows whether it does). Phone: Lighthouse's mobile profile — its
+ * screen (412 × 823 CSS px at 1.75 device pixels per px) and its "slow 4G" figures,
+ * applied through the DevTools protocol: at least 150 ms from each request to its
+ * response, 1.6 Mbps down, 750 kbps up, the CPU 4 × slower.
  */
+const DESKTOP = { viewport: { width: 1280, height: 900 } };
 export const PROFILES = [
-  { key: 'loopback', label: 'Loopback (1280 × 900, nothing throttled)', context: { viewport: { width: 1280, height: 900 } } },
+  { key: 'loopback', label: 'Loopback (1280 × 900, nothing throttled)', short: 'loopback', context: DESKTOP },
+  { key: 'cpu4', label: 'Loopback, CPU 4× (1280 × 900, network not throttled)', short: 'CPU 4×', context: DESKTOP, cpu: 4 },
   {
     key: 'phone',
     label: 'Phone profile (412 × 823 at 1.75×; 150 ms, 1.6 Mbps down, 750 kbps up; CPU 4×)',
+    short: 'phone',
     context: { viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true },
     network: { offline: false, latency: 150, downloadThroughput: 200_000, uploadThroughput: 93_750 },
     cpu: 4,
   },
 ];
-export const PHONE = PROFILES[1];
+export const PHONE = PROFILES.find((p) => p.key === 'phone');
 
 /** The pages whose loads are measured: the story in both languages and a chart view. */
 export const LOAD_PAGES = [
@@ -54,7 +59,7 @@ export function quantile(xs, q) {
   return s[lo] + (s[hi] - s[lo]) * (i - lo);
 }
 const median = (xs) => quantile(xs, 0.5);
-const spread = (xs) => ({ min: Math.min(...xs), median: median(xs), max: Math.max(...xs), n: xs.length });
+export const spread = (xs) => ({ min: Math.min(...xs), median: median(xs), max: Math.max(...xs), n: xs.length });
 
 // ---- servers -------------------------------------------------------------------------
 
@@ -225,11 +230,16 @@ export async function firstVisit(browser, dist, headers = {}) {
  * - `live`: when each plot first has class `live` and a canvas with a width (the harness's
  *   `allLive` condition, per chart), seen by a MutationObserver in the task that did it;
  * - `started`: the app's start (`TrunkApplicationStarted`, dispatched by public/start.js);
- * - `interactive`: when the app has started and every plot of main is live.
+ * - `interactive`: when the app has started and every plot of main is live;
+ * - `settled`: the end of the animation frame after `interactive`: the last canvas drawn
+ *   reaches the screen in that frame, so a shift it causes is laid out by then;
+ * - `shifts`: every `layout-shift` entry (value, time, input or not, and what moved), from
+ *   a buffered PerformanceObserver, so the shifts before this script's observer was set up
+ *   count too.
  * It also sets `window.__talent.started`, the flag the harness's `allLive` waits for.
  */
 function recordLoad() {
-  const load = (window.__load = { started: null, live: {}, interactive: null, pictures: [] });
+  const load = (window.__load = { started: null, live: {}, interactive: null, settled: null, pictures: [], shifts: [] });
   window.__talent = { started: false, memory: null };
   const plots = () => [...document.querySelectorAll('main [data-plot]')];
   const isLive = (plot) => plot.classList.contains('live') && plot.querySelector('canvas')?.width > 0;
@@ -237,7 +247,16 @@ function recordLoad() {
     if (plot && !(plot.dataset.plot in load.live) && plot.closest('main') && isLive(plot)) {
       load.live[plot.dataset.plot] = performance.now();
     }
-    if (load.interactive === null && load.started !== null && plots().every(isLive)) load.interactive = performance.now();
+    if (load.interactive === null && load.started !== null && plots().every(isLive)) {
+      load.interactive = performance.now();
+      // rAF callbacks run before the frame's layout; a message posted from one arrives in a
+      // task after that frame's rendering, when its layout shifts have been reported.
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => (load.settled = performance.now());
+        channel.port2.postMessage(null);
+      });
+    }
   };
   addEventListener('TrunkApplicationStarted', () => {
     load.started = performance.now();
@@ -267,8 +286,26 @@ function recordLoad() {
   };
   const pictures = new PerformanceObserver((list) => keep(list.getEntries()));
   pictures.observe({ type: 'element', buffered: true });
+  // What moved: the plot it is in, else the element itself, as a short selector.
+  const describe = (node) => {
+    const el = node?.nodeType === Node.ELEMENT_NODE ? node : node?.parentElement;
+    if (!el) return '(removed node)';
+    const plot = el.closest('[data-plot]');
+    if (plot) return `plot ${plot.dataset.plot} (${el.tagName.toLowerCase()})`;
+    return el.tagName.toLowerCase() + (el.id ? `#${el.id}` : '') + (el.classList[0] ? `.${el.classList[0]}` : '');
+  };
+  const keepShifts = (entries) => {
+    for (const e of entries) {
+      load.shifts.push({ value: e.value, at: e.startTime, input: e.hadRecentInput, sources: (e.sources ?? []).map((s) => describe(s.node)) });
+    }
+  };
+  const shifts = new PerformanceObserver((list) => keepShifts(list.getEntries()));
+  shifts.observe({ type: 'layout-shift', buffered: true });
   // Observers are called in a task of their own; the benchmark may read before that.
-  load.flush = () => keep(pictures.takeRecords());
+  load.flush = () => {
+    keep(pictures.takeRecords());
+    keepShifts(shifts.takeRecords());
+  };
 }
 
 /** In the page: the record of the load (see recordLoad) and the first contentful paint. */
@@ -276,7 +313,7 @@ function readLoad() {
   const load = window.__load;
   load.flush();
   const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null;
-  return { started: load.started, live: load.live, interactive: load.interactive, pictures: load.pictures, fcp };
+  return { ...load, flush: undefined, fcp };
 }
 
 /**
@@ -285,7 +322,9 @@ function readLoad() {
  * navigation, until every chart of main is live. Returns, in ms since navigation start:
  * first contentful paint; first chart visible (the first chart picture painted, or the
  * first live canvas if the app replaced the pictures before any was painted); first chart
- * interactive (the first plot live); page interactive (app started, every plot live).
+ * interactive (the first plot live); page interactive (app started, every plot live); and
+ * the layout shift until the frame after that: the sum of the `layout-shift` entries
+ * without recent input, with what moved in each.
  */
 export async function measureLoad(browser, url, profile) {
   const context = await browser.newContext({ ...profile.context, locale: 'en-US' });
@@ -305,7 +344,7 @@ export async function measureLoad(browser, url, profile) {
   // 'commit': the load event waits for the held wasm preload, which is not what we time.
   await page.goto(url, { waitUntil: 'commit' });
   await allLive(page);
-  await page.waitForFunction(() => window.__load.interactive !== null);
+  await page.waitForFunction(() => window.__load.settled !== null);
   const record = await page.evaluate(readLoad);
   await context.close();
   if (problems.length) throw new Error(`load of ${url}: ${problems.join('; ')}`);
@@ -313,6 +352,7 @@ export async function measureLoad(browser, url, profile) {
   const [firstLive, liveAt] = Object.entries(record.live).sort((a, b) => a[1] - b[1])[0];
   const firstPicture = record.pictures.sort((a, b) => a.at - b.at)[0];
   const pictureFirst = firstPicture !== undefined && firstPicture.at <= liveAt;
+  const shifts = record.shifts.filter((s) => !s.input && s.at <= record.settled);
   return {
     fcp: record.fcp,
     visible: pictureFirst ? firstPicture.at : liveAt,
@@ -320,6 +360,8 @@ export async function measureLoad(browser, url, profile) {
     chartInteractive: liveAt,
     chartInteractiveId: firstLive,
     interactive: record.interactive,
+    shift: shifts.reduce((sum, s) => sum + s.value, 0),
+    shiftSources: [...new Set(shifts.flatMap((s) => s.sources))],
   };
 }
 
@@ -330,7 +372,8 @@ const tally = (xs) => [...new Set(xs)].map((x) => `${x} (${xs.filter((y) => y ==
  * `count` fresh loads of every page of LOAD_PAGES on every profile, served at `url`,
  * round-robin so that a change in the machine's load touches every configuration alike,
  * after one unmeasured load of each page (which fills the server's compression cache).
- * Returns min, median and max of each time per `profile/page`.
+ * Returns min, median and max of each time and of the layout shift per `profile/page`,
+ * with what moved in the loads that shifted most.
  */
 export async function loads(browser, url, count) {
   for (const p of LOAD_PAGES) await measureLoad(browser, url + p.path, PROFILES[0]);
@@ -342,7 +385,8 @@ export async function loads(browser, url, count) {
         runs.get(`${profile.key}/${p.key}`).push(run);
         log(
           `load ${round}/${count} ${profile.key} ${p.key}: visible ${run.visible.toFixed(0)} ms (${run.visibleBy}), ` +
-            `chart interactive ${run.chartInteractive.toFixed(0)} ms, page interactive ${run.interactive.toFixed(0)} ms`,
+            `chart interactive ${run.chartInteractive.toFixed(0)} ms, page interactive ${run.interactive.toFixed(0)} ms, ` +
+            `layout shift ${run.shift.toFixed(4)}`,
         );
       }
     }
@@ -356,6 +400,8 @@ export async function loads(browser, url, count) {
       chartInteractive: spread(list.map((r) => r.chartInteractive)),
       chartInteractiveId: tally(list.map((r) => r.chartInteractiveId)),
       interactive: spread(list.map((r) => r.interactive)),
+      shift: spread(list.map((r) => r.shift)),
+      shiftSources: list.reduce((worst, r) => (r.shift > worst.shift ? r : worst)).shiftSources,
     });
   }
   return summary;
@@ -558,6 +604,26 @@ export async function wasmParts(target, dist, shipped) {
     groups: [...groups.values(), other].filter((g) => g.bytes > 0).sort((a, b) => b.bytes - a.bytes),
     sameBuild,
   };
+}
+
+// ---- build-time rendering ------------------------------------------------------------
+
+/**
+ * The baking's time in the release build, from the line crates/site prints when its
+ * `bake` is done (`talent_site: baked N pages in X s`, on stderr, in Trunk's post-build
+ * hook), read from the log of the build that bench.sh keeps. It times `bake` alone: the
+ * `cargo run` that starts it compiles talent_site first when it is not built yet, which
+ * the line does not count. `null` without a log; `{ line: null }` when the log has no
+ * such line (the hook failed, or the line changed).
+ */
+export async function bakeTime(logPath) {
+  if (!logPath) return null;
+  // Trunk and cargo colour their output; the line may sit among escape codes.
+  const text = (await readFile(logPath, 'utf8')).replace(/\x1b\[[0-9;]*m/g, '');
+  const match = /talent_site: baked (\d+) pages in ([\d.]+) s/.exec(text);
+  if (!match) return { line: null, log: logPath };
+  log(`bake: ${match[0]}`);
+  return { line: match[0], pages: Number(match[1]), ms: Number(match[2]) * 1000 };
 }
 
 // ---- criterion -----------------------------------------------------------------------
