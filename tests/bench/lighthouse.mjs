@@ -8,6 +8,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import lighthouse from 'lighthouse';
 import { LOAD_PAGES, log, spread } from './measure.mjs';
+import { CHROMIUM, CHROMIUM_FLAGS } from '../browser/harness.mjs';
 
 /** The pages Lighthouse audits: the story and one chart view. */
 export const LIGHTHOUSE_PAGES = LOAD_PAGES.filter((p) => ['story', 'countries'].includes(p.key));
@@ -29,21 +30,8 @@ const METRICS = { lcp: 'largest-contentful-paint', tbt: 'total-blocking-time', c
 async function launchDebuggable() {
   const profile = await mkdtemp(join(os.tmpdir(), 'talent-lighthouse-'));
   const chrome = spawn(
-    process.env.CHROMIUM ?? '/usr/bin/chromium',
-    [
-      '--headless',
-      '--remote-debugging-port=0',
-      `--user-data-dir=${profile}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
-      '--no-first-run',
-      '--no-default-browser-check',
-      'about:blank',
-    ],
+    CHROMIUM,
+    ['--headless', '--remote-debugging-port=0', `--user-data-dir=${profile}`, ...CHROMIUM_FLAGS, '--no-default-browser-check', 'about:blank'],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
   const exited = new Promise((resolve) => chrome.once('exit', resolve));

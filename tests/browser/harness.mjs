@@ -95,25 +95,25 @@ export async function serve(base = '/', root = DIST, headers = {}, { probe = fal
   return { url, close };
 }
 
+/** Debian's Chromium. */
+export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+/** Flags for Chromium on this machine: no sandbox or GPU, and no calls to Google's services. */
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+];
+
 /**
- * Debian's Chromium, headless. `args` are added to the flags below; the other `options`
+ * Debian's Chromium, headless. `args` are added to CHROMIUM_FLAGS; the other `options`
  * are Playwright's (such as `proxy`).
  */
 export async function launch({ args = [], ...options } = {}) {
-  return chromium.launch({
-    ...options,
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: [
-      ...args,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
-      '--no-first-run',
-    ],
-  });
+  return chromium.launch({ ...options, executablePath: CHROMIUM, args: [...args, ...CHROMIUM_FLAGS] });
 }
 
 // ---- The site as the baker writes it (crates/site). ----
