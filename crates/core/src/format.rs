@@ -185,8 +185,43 @@ impl Date {
         }
     }
 
+    /// A date written `YYYY-MM-DD`, if it is one.
+    ///
+    /// ```
+    /// use talent_core::format::Date;
+    /// assert_eq!(Date::parse("2024-04-12"), Date::new(2024, 4, 12));
+    /// assert_eq!(Date::parse("2024-04"), None);
+    /// assert_eq!(Date::parse("2024-13-01"), None);
+    /// ```
+    pub fn parse(iso: &str) -> Option<Date> {
+        let mut parts = iso.split('-');
+        let (Some(y), Some(m), Some(d), None) =
+            (parts.next(), parts.next(), parts.next(), parts.next())
+        else {
+            return None;
+        };
+        Date::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+    }
+
+    /// The date as prose writes it: "12 April 2024", "2024年4月12日".
+    ///
+    /// ```
+    /// use talent_core::{format::Date, Lang};
+    /// let day = Date::new(2024, 4, 12).unwrap();
+    /// assert_eq!(day.written(Lang::En), "12 April 2024");
+    /// assert_eq!(day.written(Lang::Zh), "2024年4月12日");
+    /// ```
+    pub fn written(self, lang: Lang) -> String {
+        self.fill(copy::SOURCES_DATE, lang)
+    }
+
     /// The frame's date line: "Exported 1 December 2026", "2026年12月1日导出".
     pub fn exported(self, lang: Lang) -> String {
+        self.fill(copy::EXPORT_FRAME_DATE, lang)
+    }
+
+    /// `template` with the day, the month's name and the year.
+    fn fill(self, template: copy::Text, lang: Lang) -> String {
         let month = [
             copy::EXPORT_MONTH_M01,
             copy::EXPORT_MONTH_M02,
@@ -201,7 +236,7 @@ impl Date {
             copy::EXPORT_MONTH_M11,
             copy::EXPORT_MONTH_M12,
         ][usize::from(self.month - 1)];
-        copy::EXPORT_FRAME_DATE.fill(
+        template.fill(
             lang,
             &[
                 ("day", &self.day.to_string()),

@@ -353,35 +353,7 @@ fn check(c: &Check) -> Markup {
 
 /// "12 April 2024", "2024年4月12日"; `None` unless the date is `YYYY-MM-DD`.
 fn date(iso: &str, lang: Lang) -> Option<String> {
-    let mut parts = iso.split('-').map(str::parse::<u32>);
-    let (Some(Ok(y)), Some(Ok(m)), Some(Ok(d)), None) =
-        (parts.next(), parts.next(), parts.next(), parts.next())
-    else {
-        return None;
-    };
-    let month = [
-        copy::EXPORT_MONTH_M01,
-        copy::EXPORT_MONTH_M02,
-        copy::EXPORT_MONTH_M03,
-        copy::EXPORT_MONTH_M04,
-        copy::EXPORT_MONTH_M05,
-        copy::EXPORT_MONTH_M06,
-        copy::EXPORT_MONTH_M07,
-        copy::EXPORT_MONTH_M08,
-        copy::EXPORT_MONTH_M09,
-        copy::EXPORT_MONTH_M10,
-        copy::EXPORT_MONTH_M11,
-        copy::EXPORT_MONTH_M12,
-    ]
-    .get(usize::try_from(m).ok()?.checked_sub(1)?)?;
-    Some(copy::SOURCES_DATE.fill(
-        lang,
-        &[
-            ("day", &d.to_string()),
-            ("month", month.get(lang)),
-            ("year", &y.to_string()),
-        ],
-    ))
+    Some(talent_core::format::Date::parse(iso)?.written(lang))
 }
 
 /// The credits of the reports a seed's figures belong to, each once:
