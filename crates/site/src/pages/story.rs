@@ -21,8 +21,8 @@ pub struct Finding {
     pub title: Text,
     /// The sentence, filled from the data.
     pub sentence: fn(&Dataset, Lang) -> String,
-    /// Where the full chart is: view and chart id.
-    pub more: (View, &'static str),
+    /// The full chart on its view's page.
+    pub full: Chart,
 }
 
 fn pct(value: Option<f64>, lang: Lang) -> String {
@@ -156,37 +156,37 @@ pub const FINDINGS: [Finding; 6] = [
         chart: Chart::FindingOrigin,
         title: copy::FINDING_ORIGIN_TITLE,
         sentence: origin,
-        more: (View::Countries, "origin"),
+        full: Chart::Origin,
     },
     Finding {
         chart: Chart::FindingWork,
         title: copy::FINDING_WORK_TITLE,
         sentence: work,
-        more: (View::Countries, "work"),
+        full: Chart::Work,
     },
     Finding {
         chart: Chart::FindingUsInst,
         title: copy::FINDING_USINST_TITLE,
         sentence: usinst,
-        more: (View::Countries, "usinst"),
+        full: Chart::UsInst,
     },
     Finding {
         chart: Chart::FindingStay,
         title: copy::FINDING_STAY_TITLE,
         sentence: stay,
-        more: (View::Flows, "careers-carnegie"),
+        full: Chart::CareersCarnegie,
     },
     Finding {
         chart: Chart::FindingDeepSeek,
         title: copy::FINDING_DEEPSEEK_TITLE,
         sentence: deepseek,
-        more: (View::Flows, "careers-deepseek"),
+        full: Chart::CareersDeepSeek,
     },
     Finding {
         chart: Chart::FindingTop100,
         title: copy::FINDING_TOP100_TITLE,
         sentence: top100,
-        more: (View::Countries, "top100"),
+        full: Chart::Top100,
     },
 ];
 
@@ -230,14 +230,14 @@ pub fn body(site: &Site, prefix: &str) -> Result<Markup, String> {
     let mut sections = Vec::new();
     for finding in &FINDINGS {
         let plans = crate::figure::write_pictures(site, finding.chart)?;
-        let (view, anchor) = finding.more;
+        let view = finding.full.view();
         sections.push(html! {
             section.finding id={ "f-" (finding.chart.code()) } {
                 h2 { (bi(finding.title)) }
                 p.finding-sentence { (each(|lang| (finding.sentence)(site.data, lang))) }
                 (figure(site, finding.chart, &plans, &MAIN, prefix, Style::Finding))
                 p.more {
-                    a href={ (prefix) (view.path()) "#" (anchor) } data-view=(view.code()) {
+                    a href={ (prefix) (view.path()) "#" (finding.full.code()) } data-view=(view.code()) {
                         (bi(copy::CHART_FULL_CHART)) " →"
                     }
                 }
